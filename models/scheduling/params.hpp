@@ -1,0 +1,23 @@
+#pragma once
+#include <string>
+
+namespace sovcap::scheduling {
+
+enum class QueuePolicy { fcfs, easy_backfill, priority, sjf, carbon_aware };
+enum class Placement { nearest, earliest_start, greenest, sovereignty_first };
+
+struct PoolSpec {
+  std::string id;
+  bool gpu = true;
+  int nodes = 1;
+  int units_per_node = 8;     // GPUs per node (GPU pool) or cores per node (CPU pool)
+  double node_peak_kw = 10.2; // DGX H100 system maximum
+  double node_idle_kw = 2.5;
+};
+
+struct SchedulingSpec {
+  QueuePolicy policy = QueuePolicy::fcfs;
+  Placement placement = Placement::nearest;
+};
+
+}  // namespace sovcap::scheduling

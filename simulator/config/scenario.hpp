@@ -1,0 +1,40 @@
+#pragma once
+// The validated, typed scenario: what a config file means, units resolved to SI
+// (seconds, MW, MWh, GB, Gbps as named). Built only by the loader.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "models/network/params.hpp"
+#include "models/power/params.hpp"
+#include "models/scheduling/params.hpp"
+#include "models/workload/params.hpp"
+
+namespace sovcap::config {
+
+struct SiteSpec {
+  std::string id;
+  std::string name;
+  std::string node;          // topology node id
+  bool sovereign = false;    // may host public-service data
+  std::vector<scheduling::PoolSpec> pools;
+  power::SitePowerParams power;
+};
+
+struct Scenario {
+  std::string name;
+  std::string source_file;   // where it was loaded from
+  int64_t start_utc_s = 0;   // Unix time of the start
+  std::string start_utc;     // ISO 8601 as given
+  double duration_s = 0;
+  double step_s = 900;
+  uint64_t seed = 1;
+  std::vector<SiteSpec> sites;
+  std::vector<workload::RegionSpec> regions;
+  network::TopologySpec topology;
+  std::vector<workload::JobClassSpec> classes;
+  scheduling::SchedulingSpec scheduling;
+  std::string resolved_yaml;  // the whole scenario, every default filled, re-loadable
+};
+
+}  // namespace sovcap::config
