@@ -1,0 +1,23 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace sovcap::cli {
+
+struct RunArgs {
+  std::string config;
+  std::string output;
+  std::vector<std::string> overrides;
+  std::string seed;
+  std::string duration;
+  bool quiet = false;
+  bool yaml = false;
+};
+
+// Each returns the process exit code: 0 ok, 1 failure while running, 2 bad input,
+// 130/143 interrupted by SIGINT/SIGTERM.
+int cmd_run(const RunArgs& args);
+int cmd_check(const RunArgs& args);
+int cmd_summary(const std::string& file, bool json);
+
+}  // namespace sovcap::cli

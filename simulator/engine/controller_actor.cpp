@@ -1,0 +1,147 @@
+// The power controller and sampler: at each step it closes the last interval
+// (serves the IT energy actually drawn from sun, wind, battery and grid, and
+// records one sample) and opens the next (reads the supply the site can count
+// on and caps IT power to it, so unserved energy is zero by construction).
+#include <algorithm>
+#include <cmath>
+
+#include "simulator/engine/progress.hpp"
+#include "simulator/engine/signals.hpp"
+#include "simulator/engine/world.hpp"
+
+namespace sg4 = simgrid::s4u;
+
+namespace sovcap::engine {
+namespace {
+
+double site_it_energy_kwh(SiteState& site, double now) {
+  double kwh = 0;
+  for (auto& pool : site.pools) kwh += pool.it_energy_kwh(now);
+  return kwh;
+}
+
+// Split a site's IT cap over its pools in proportion to their peak power.
+void apply_cap(SiteState& site, double it_cap_mw, double now) {
+  double peak_total_kw = 0;
+  for (const auto& p : site.spec->pools) peak_total_kw += p.nodes * p.node_peak_kw;
+  for (size_t i = 0; i < site.pools.size(); ++i) {
+    const auto& p = site.spec->pools[i];
+    double share = peak_total_kw > 0 ? p.nodes * p.node_peak_kw / peak_total_kw : 0;
+    site.pools[i].set_power_cap_kw(std::isinf(it_cap_mw) ? inf : it_cap_mw * 1000.0 * share, now);
+  }
+}
+
+output::SiteSample close_interval(World& w, SiteState& site, double now, double step_s) {
+  double kwh = site_it_energy_kwh(site, now);
+  double it_mw = (kwh - site.it_energy_kwh_at_step) / 1000.0 / (step_s / 3600.0);
+  site.it_energy_kwh_at_step = kwh;
+  auto f = site.power->dispatch(site.conditions, it_mw);
+  output::SiteSample s;
+  s.it_power_mw = f.it_power_mw;
+  s.cooling_power_mw = f.cooling_power_mw;
+  s.facility_power_mw = f.facility_power_mw;
+  s.pue = site.conditions.pue;
+  s.solar_mw = f.solar_mw;
+  s.wind_mw = f.wind_mw;
+  s.battery_charge_mw = f.battery_charge_mw;
+  s.battery_discharge_mw = f.battery_discharge_mw;
+  s.battery_soc_mwh = f.battery_soc_mwh;
+  s.grid_import_mw = f.grid_import_mw;
+  s.grid_export_mw = f.grid_export_mw;
+  s.curtailed_mw = f.curtailed_mw;
+  s.unserved_mw = f.unserved_mw;
+  s.power_cap_mw = std::isinf(site.it_cap_mw) ? -1.0 : site.it_cap_mw;
+  s.ambient_c = site.conditions.ambient_c;
+  s.carbon_kg_per_h = f.carbon_kg_per_h;
+  s.carbon_gco2_per_kwh = site.conditions.carbon_gco2_per_kwh;
+  double speed = 1;
+  for (size_t i = 0; i < site.pools.size(); ++i) {
+    auto& pool = site.pools[i];
+    bool gpu = site.spec->pools[i].gpu;
+    (gpu ? s.busy_gpus : s.busy_cpus) += pool.busy_units();
+    (gpu ? s.total_gpus : s.total_cpus) += pool.total_units();
+    s.running_jobs += static_cast<double>(pool.running_jobs());
+    s.queued_jobs += static_cast<double>(pool.queued_jobs());
+    speed = std::min(speed, pool.speed());
+  }
+  s.throttle_speed = speed;
+  site.unserved_mwh += f.unserved_mw * step_s / 3600.0;
+  site.battery_throughput_mwh += f.battery_discharge_mw * step_s / 3600.0;
+  return s;
+}
+
+void open_interval(World& w, SiteState& site, int s, double now) {
+  site.conditions = site.power->conditions(now);
+  double max_facility_mw = site.power->max_facility_mw(site.conditions);
+  site.it_cap_mw = std::isinf(max_facility_mw) ? inf : max_facility_mw / site.conditions.pue;
+  apply_cap(site, site.it_cap_mw, now);
+  bool capping = false;
+  for (auto& pool : site.pools) capping = capping || pool.speed() < 1.0;
+  if (capping && !site.capping) ++site.capping_episodes;
+  site.capping = capping;
+  w.wake_site(s);
+}
+
+std::vector<output::LinkSample> link_samples(World& w, double step_s) {
+  for (auto& per_region : w.transfers)
+    for (auto& t : per_region) w.account(t, t.comm->get_remaining());
+  std::vector<output::LinkSample> out(w.platform.links.size());
+  for (size_t l = 0; l < out.size(); ++l) {
+    double capacity_bytes = w.topology.link(static_cast<int>(l)).bandwidth_gbps * 1e9 / 8.0 * step_s;
+    double up = w.link_bytes[2 * l], down = w.link_bytes[2 * l + 1];
+    // Full duplex: throughput counts both directions, utilization the busier one.
+    out[l].throughput_gbps = (up + down) * 8.0 / 1e9 / step_s;
+    out[l].utilization = std::min(1.0, std::max(up, down) / capacity_bytes);
+    out[l].up = w.platform.links[l]->is_on() ? 1.0 : 0.0;
+    w.link_bytes[2 * l] = w.link_bytes[2 * l + 1] = 0;
+  }
+  return out;
+}
+
+void drain(World& w, double now) {
+  for (auto& site : w.sites)
+    for (auto& pool : site.pools)
+      for (auto& job : pool.drain(now)) w.record(job);
+  for (auto& per_region : w.transfers) {
+    for (auto& t : per_region) {
+      t.job.transfer_s = now - t.job.submit_s;
+      t.job.status = workload::JobStatus::unfinished;
+      w.record(t.job);
+      t.comm->cancel();
+    }
+    per_region.clear();
+  }
+}
+
+}  // namespace
+
+void controller_actor(World& w, double wall_start_s, bool progress) {
+  try {
+    const double step = w.scenario.step_s;
+    const double horizon = w.scenario.duration_s;
+    Progress bar(horizon, w.scenario.start_utc_s, wall_start_s, progress);
+    for (size_t s = 0; s < w.sites.size(); ++s) open_interval(w, w.sites[s], static_cast<int>(s), 0.0);
+    for (double t = step;; t += step) {
+      double end = std::min(t, horizon);
+      sg4::this_actor::sleep_until(end);
+      if (interrupted()) throw Interrupted(interrupt_signal());
+      if (w.error) return;  // an actor failed: stop here, the run reports it
+      double length = end - (t - step);
+      std::vector<output::SiteSample> samples;
+      for (auto& site : w.sites) samples.push_back(close_interval(w, site, end, length));
+      w.writer.add_sample(t - step, samples, link_samples(w, length));
+      bar.update(end, w.jobs_submitted);
+      if (end >= horizon) break;
+      for (size_t s = 0; s < w.sites.size(); ++s) open_interval(w, w.sites[s], static_cast<int>(s), end);
+    }
+    w.stopping = true;
+    drain(w, horizon);
+    bar.finish(w.jobs_submitted);
+  } catch (simgrid::ForcefulKillException&) {
+    throw;
+  } catch (...) {
+    fail(w, std::current_exception());
+  }
+}
+
+}  // namespace sovcap::engine

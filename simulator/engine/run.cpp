@@ -1,0 +1,150 @@
+#include "simulator/engine/run.hpp"
+
+#include <xbt/log.h>
+
+#include <memory>
+
+#include "sovcap_version.hpp"
+#include "simulator/engine/progress.hpp"
+#include "simulator/engine/signals.hpp"
+#include "simulator/engine/world.hpp"
+
+namespace sg4 = simgrid::s4u;
+
+namespace sovcap::engine {
+namespace {
+
+uint64_t mix(uint64_t seed, uint64_t stream) {  // splitmix64: independent seeds per stream
+  uint64_t z = seed + 0x9E3779B97F4A7C15ULL * (stream + 1);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+output::RunInfo run_info(const config::Scenario& sc, const network::Topology& topo) {
+  output::RunInfo info;
+  info.scenario = sc.name;
+  info.start_utc = sc.start_utc;
+  info.config_yaml = sc.resolved_yaml;
+  info.sovcap_version = SOVCAP_VERSION;
+  info.seed = sc.seed;
+  info.duration_s = sc.duration_s;
+  info.step_s = sc.step_s;
+  for (const auto& s : sc.sites) info.sites.push_back(s.id);
+  for (const auto& l : sc.topology.links) info.links.push_back(l.id);
+  for (const auto& c : sc.classes) info.classes.push_back(c.id);
+  for (const auto& r : sc.regions) info.regions.push_back(r.id);
+  static const char* kinds[] = {"region", "site", "router"};
+  for (const auto& n : sc.topology.nodes)
+    info.nodes.push_back({n.id, kinds[static_cast<int>(n.kind)], n.latitude_deg, n.longitude_deg});
+  for (size_t l = 0; l < topo.link_count(); ++l) {
+    const auto& spec = topo.link(static_cast<int>(l));
+    const auto& a = topo.node(topo.node_index(spec.a));
+    const auto& b = topo.node(topo.node_index(spec.b));
+    info.topology_links.push_back({spec.id, spec.a, spec.b, spec.bandwidth_gbps, topo.link_latency_s(static_cast<int>(l)),
+                                   network::great_circle_km(a.latitude_deg, a.longitude_deg, b.latitude_deg, b.longitude_deg)});
+  }
+  return info;
+}
+
+// Links of the path from node `from`, encoded 2 * link + (0: a->b, 1: b->a).
+std::vector<int> directed_path(const network::Topology& topo, int from, int to) {
+  std::vector<int> out;
+  auto path = topo.shortest_path(from, to);
+  auto nodes = topo.path_nodes(from, path);
+  for (size_t i = 0; i < path.size(); ++i)
+    out.push_back(2 * path[i] + (topo.node_index(topo.link(path[i]).a) == nodes[i] ? 0 : 1));
+  return out;
+}
+
+}  // namespace
+
+void fail(World& w, std::exception_ptr e) {
+  if (!w.error) w.error = e;
+  w.stopping = true;
+  // Wake everyone so the simulation can end.
+  for (size_t s = 0; s < w.sites.size(); ++s) w.wake_site(static_cast<int>(s));
+}
+
+RunStats run_scenario(const config::Scenario& sc, const RunOptions& opt) {
+  double wall_start = wall_clock_s();
+  xbt_log_control_set("root.thres:critical");
+  int argc = 1;
+  char name[] = "sovcap";
+  char* argv[] = {name, nullptr};
+  sg4::Engine engine(&argc, argv);
+  configure_network_model();
+
+  network::Topology topo(sc.topology);
+  std::vector<int> site_node, region_node;
+  for (const auto& s : sc.sites) site_node.push_back(topo.node_index(s.node));
+  for (const auto& r : sc.regions) region_node.push_back(topo.node_index(r.node));
+  std::vector<std::pair<int, int>> pairs;
+  for (int r : region_node)
+    for (int s : site_node) pairs.emplace_back(r, s);
+  for (int a : site_node)
+    for (int b : site_node) pairs.emplace_back(a, b);
+
+  output::ResultWriter writer(opt.output_path, run_info(sc, topo));
+  World w{sc, topo, build_platform(topo, pairs), writer, {}, region_node, {}, {}, {}, {}};
+  w.link_bytes.assign(2 * topo.link_count(), 0.0);
+  w.transfers.resize(sc.regions.size());
+  w.paths.assign(sc.regions.size(), std::vector<std::vector<int>>(sc.sites.size()));
+  w.latency_s.assign(sc.regions.size(), std::vector<double>(sc.sites.size(), 0.0));
+  for (size_t r = 0; r < sc.regions.size(); ++r)
+    for (size_t s = 0; s < sc.sites.size(); ++s) {
+      w.paths[r][s] = directed_path(topo, region_node[r], site_node[s]);
+      w.latency_s[r][s] = topo.path_latency_s(topo.shortest_path(region_node[r], site_node[s]));
+    }
+
+  w.sites.resize(sc.sites.size());
+  for (size_t s = 0; s < sc.sites.size(); ++s) {
+    auto& site = w.sites[s];
+    site.spec = &sc.sites[s];
+    site.node = site_node[s];
+    for (size_t p = 0; p < site.spec->pools.size(); ++p) {
+      const auto& ps = site.spec->pools[p];
+      site.pools.emplace_back(ps, sc.scheduling.policy);
+      int& slot = ps.gpu ? site.gpu_pool : site.cpu_pool;
+      if (slot < 0) slot = static_cast<int>(p);
+    }
+    site.power = std::make_unique<power::SitePower>(site.spec->power, mix(sc.seed, 1000 + s), sc.start_utc_s, sc.step_s);
+    site.mutex = sg4::Mutex::create();
+    site.wake = sg4::ConditionVariable::create();
+  }
+
+  install_signal_handlers();
+  auto* ctl_host = w.platform.hosts[site_node.empty() ? 0 : site_node[0]];
+  for (size_t r = 0; r < sc.regions.size(); ++r)
+    sg4::Actor::create("region-" + sc.regions[r].id, w.platform.hosts[region_node[r]],
+                       [&w, r] { region_actor(w, static_cast<int>(r)); })->daemonize();
+  for (size_t s = 0; s < sc.sites.size(); ++s)
+    sg4::Actor::create("site-" + sc.sites[s].id, w.platform.hosts[site_node[s]],
+                       [&w, s] { site_actor(w, static_cast<int>(s)); })->daemonize();
+  sg4::Actor::create("controller", ctl_host, [&w, wall_start, &opt] { controller_actor(w, wall_start, opt.progress); });
+  engine.run();
+  if (w.error) std::rethrow_exception(w.error);
+
+  std::vector<output::SiteExtras> extras;
+  for (auto& site : w.sites) {
+    output::SiteExtras e;
+    double usable_mwh = site.spec->power.battery.energy_mwh *
+                        (site.spec->power.battery.soc_max_fraction - site.spec->power.battery.soc_min_fraction);
+    e.battery_cycles = usable_mwh > 0 ? site.battery_throughput_mwh / usable_mwh : 0;
+    double delayed = 0;
+    for (auto& pool : site.pools) delayed += pool.delayed_work_s();
+    e.delayed_work_h = delayed / 3600.0;
+    e.capping_episodes = site.capping_episodes;
+    e.unserved_mwh = site.unserved_mwh;
+    extras.push_back(e);
+  }
+  RunStats stats;
+  stats.wall_s = wall_clock_s() - wall_start;
+  stats.jobs_submitted = w.jobs_submitted;
+  stats.jobs_rejected = w.jobs_rejected;
+  stats.comms = w.comms_started;
+  writer.finish(stats.wall_s, extras);
+  return stats;
+}
+
+}  // namespace sovcap::engine

@@ -1,0 +1,26 @@
+#pragma once
+// One simulation of one scenario, written to one HDF5 file. One per process:
+// SimGrid allows a single engine per process.
+#include <cstdint>
+#include <string>
+
+#include "simulator/config/scenario.hpp"
+
+namespace sovcap::engine {
+
+struct RunOptions {
+  std::string output_path;  // the target .h5; written via a temporary file and renamed
+  bool progress = false;    // progress line on stderr
+};
+
+struct RunStats {
+  double wall_s = 0;
+  uint64_t jobs_submitted = 0;
+  uint64_t jobs_rejected = 0;
+  uint64_t comms = 0;       // SimGrid communications started
+};
+
+// Throws on failure (the target is untouched); engine::Interrupted on SIGINT/SIGTERM.
+RunStats run_scenario(const config::Scenario& scenario, const RunOptions& options);
+
+}  // namespace sovcap::engine

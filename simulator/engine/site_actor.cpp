@@ -1,0 +1,37 @@
+// One actor per site: it drives the site's pools from their own calendars
+// (completions, starts), sleeping until the next event or until woken by an
+// arrival or a new power cap. No SimGrid execution per job: pools are space-shared.
+#include <algorithm>
+
+#include "simulator/engine/world.hpp"
+
+namespace sg4 = simgrid::s4u;
+
+namespace sovcap::engine {
+
+void site_actor(World& w, int s) {
+  try {
+    auto& site = w.sites[s];
+    std::unique_lock<sg4::Mutex> lock(*site.mutex);
+    while (!w.stopping) {
+      double now = sg4::Engine::get_clock();
+      for (auto& pool : site.pools)
+        for (auto& job : pool.complete_until(now)) w.record(job);
+      double next = inf;
+      for (auto& pool : site.pools) {
+        pool.start_ready(now);
+        next = std::min(next, pool.next_completion_s());
+      }
+      if (next == inf)
+        site.wake->wait(lock);
+      else
+        site.wake->wait_until(lock, next);
+    }
+  } catch (simgrid::ForcefulKillException&) {
+    throw;
+  } catch (...) {
+    fail(w, std::current_exception());
+  }
+}
+
+}  // namespace sovcap::engine
