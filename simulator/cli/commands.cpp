@@ -63,7 +63,7 @@ int cmd_run(const RunArgs& a) {
     opt.progress = !a.quiet && isatty(STDERR_FILENO);
     auto stats = engine::run_scenario(sc, opt);
     if (a.quiet) return 0;
-    std::cout << "wrote " << out << " (" << stats.jobs_submitted << " jobs, " << stats.wall_s << " s)\n";
+    std::cout << "wrote " << out << " (" << stats.jobs_submitted << " jobs, " << stats.wall_s << " s, " << stats.comms << " SimGrid activities)\n";
     return output::print_summary(out, false, std::cout, std::cerr) == 0 ? 0 : 1;
   } catch (const engine::Interrupted& e) {
     std::cerr << "sovcap: stopped by signal " << e.signal << "; no result written to " << out << "\n";
