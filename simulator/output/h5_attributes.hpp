@@ -1,0 +1,28 @@
+#pragma once
+// Writing and reading HDF5 attributes. Strings are variable-length UTF-8, so
+// h5py returns them as str.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "simulator/output/h5_handle.hpp"
+
+namespace sovcap::output {
+
+void write_attr(hid_t obj, const std::string& name, const std::string& value);
+void write_attr(hid_t obj, const std::string& name, const char* value);
+void write_attr(hid_t obj, const std::string& name, double value);
+void write_attr(hid_t obj, const std::string& name, uint64_t value);
+void write_attr(hid_t obj, const std::string& name, int64_t value);
+void write_attr(hid_t obj, const std::string& name, const std::vector<std::string>& values);
+
+bool has_attr(hid_t obj, const std::string& name);
+// Empty when the attribute is missing or not readable as the asked type.
+std::optional<std::string> read_attr_string(hid_t obj, const std::string& name);
+std::optional<double> read_attr_double(hid_t obj, const std::string& name);
+
+// A variable-length UTF-8 string type (caller owns it).
+Hid vlen_string_type();
+
+}  // namespace sovcap::output

@@ -1,0 +1,98 @@
+#pragma once
+// What the simulator hands the result writer: per-step samples of every site
+// and link, the run's description, and per-site totals known only at the end.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace sovcap::output {
+
+// One site, one step; power values are means over the step.
+struct SiteSample {
+  double it_power_mw = 0, cooling_power_mw = 0, facility_power_mw = 0, pue = 0, solar_mw = 0, wind_mw = 0,
+         battery_charge_mw = 0, battery_discharge_mw = 0, battery_soc_mwh = 0, grid_import_mw = 0,
+         grid_export_mw = 0, curtailed_mw = 0, unserved_mw = 0, power_cap_mw = 0, ambient_c = 0,
+         carbon_kg_per_h = 0, carbon_gco2_per_kwh = 0, busy_gpus = 0, total_gpus = 0, busy_cpus = 0, total_cpus = 0,
+         running_jobs = 0, queued_jobs = 0, throttle_speed = 1;
+};
+
+// One link, one step.
+struct LinkSample {
+  double utilization = 0, throughput_gbps = 0, up = 1;
+};
+
+struct TopologyNodeRow {
+  std::string id, kind;
+  double latitude_deg = 0, longitude_deg = 0;
+};
+
+struct TopologyLinkRow {
+  std::string id, a, b;
+  double bandwidth_gbps = 0, latency_s = 0, length_km = 0;
+};
+
+struct RunInfo {
+  std::string scenario, start_utc, config_yaml, sovcap_version;
+  uint64_t seed = 0;
+  double duration_s = 0, step_s = 0;
+  std::vector<std::string> sites, links, classes, regions;  // the order of samples and job indices
+  std::vector<TopologyNodeRow> nodes;
+  std::vector<TopologyLinkRow> topology_links;
+};
+
+// Per site, from the simulator at the end of the run.
+struct SiteExtras {
+  double battery_cycles = 0, delayed_work_h = 0, capping_episodes = 0, unserved_mwh = 0;
+};
+
+// A time-series field: its dataset name, units and where it lives in the sample.
+template <typename Sample>
+struct Metric {
+  const char* name;
+  const char* units;
+  double Sample::*field;
+};
+
+// Every SiteSample field, in storage order; names are the dataset names.
+inline const std::vector<Metric<SiteSample>>& site_metrics() {
+  using S = SiteSample;
+  static const std::vector<Metric<S>> m = {
+      {"it_power_mw", "MW", &S::it_power_mw},
+      {"cooling_power_mw", "MW", &S::cooling_power_mw},
+      {"facility_power_mw", "MW", &S::facility_power_mw},
+      {"pue", "1", &S::pue},
+      {"solar_mw", "MW", &S::solar_mw},
+      {"wind_mw", "MW", &S::wind_mw},
+      {"battery_charge_mw", "MW", &S::battery_charge_mw},
+      {"battery_discharge_mw", "MW", &S::battery_discharge_mw},
+      {"battery_soc_mwh", "MWh", &S::battery_soc_mwh},
+      {"grid_import_mw", "MW", &S::grid_import_mw},
+      {"grid_export_mw", "MW", &S::grid_export_mw},
+      {"curtailed_mw", "MW", &S::curtailed_mw},
+      {"unserved_mw", "MW", &S::unserved_mw},
+      {"power_cap_mw", "MW", &S::power_cap_mw},
+      {"ambient_c", "C", &S::ambient_c},
+      {"carbon_kg_per_h", "kg/h", &S::carbon_kg_per_h},
+      {"carbon_gco2_per_kwh", "gCO2/kWh", &S::carbon_gco2_per_kwh},
+      {"busy_gpus", "1", &S::busy_gpus},
+      {"total_gpus", "1", &S::total_gpus},
+      {"busy_cpus", "1", &S::busy_cpus},
+      {"total_cpus", "1", &S::total_cpus},
+      {"running_jobs", "1", &S::running_jobs},
+      {"queued_jobs", "1", &S::queued_jobs},
+      {"throttle_speed", "1", &S::throttle_speed},
+  };
+  return m;
+}
+
+inline const std::vector<Metric<LinkSample>>& link_metrics() {
+  using L = LinkSample;
+  static const std::vector<Metric<L>> m = {
+      {"utilization", "1", &L::utilization},
+      {"throughput_gbps", "Gbps", &L::throughput_gbps},
+      {"up", "1", &L::up},
+  };
+  return m;
+}
+
+}  // namespace sovcap::output

@@ -1,0 +1,138 @@
+#include "simulator/output/summary_reader.hpp"
+
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <limits>
+
+#include "simulator/output/h5_attributes.hpp"
+#include "simulator/output/h5_handle.hpp"
+#include "simulator/output/result_writer.hpp"
+
+namespace sovcap::output {
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+const char* const kKpis[] = {"jobs_submitted", "jobs_completed", "jobs_rejected", "jobs_killed", "jobs_unfinished",
+                             "wait_mean_s", "wait_p50_s", "wait_p95_s", "wait_p99_s", "mean_slowdown",
+                             "gpu_utilization", "energy_it_mwh", "energy_facility_mwh", "mean_pue", "solar_mwh",
+                             "wind_mwh", "grid_import_mwh", "curtailed_mwh", "renewable_fraction", "carbon_t",
+                             "unserved_mwh"};
+
+[[noreturn]] void fail(const std::string& path, const std::string& what) { throw SummaryError(path + ": " + what); }
+
+size_t rows(hid_t ds) {
+  Hid space(H5Dget_space(ds));
+  hssize_t n = H5Sget_simple_extent_npoints(space);
+  return n < 0 ? 0 : static_cast<size_t>(n);
+}
+
+std::vector<double> read_number_column(hid_t ds, hid_t file_type, int member) {
+  std::vector<double> v(rows(ds));
+  char* name = H5Tget_member_name(file_type, member);
+  Hid mt(H5Tcreate(H5T_COMPOUND, sizeof(double)));
+  herr_t rc = H5Tinsert(mt, name, 0, H5T_NATIVE_DOUBLE);
+  H5free_memory(name);
+  if (rc >= 0 && !v.empty()) rc = H5Dread(ds, mt, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data());
+  if (rc < 0) v.assign(v.size(), nan);
+  return v;
+}
+
+std::vector<std::string> read_string_column(hid_t ds, hid_t file_type, int member) {
+  size_t n = rows(ds);
+  std::vector<std::string> out(n);
+  char* name = H5Tget_member_name(file_type, member);
+  Hid ft(H5Tget_member_type(file_type, member));
+  bool vlen = H5Tis_variable_str(ft) > 0;
+  Hid st(H5Tcopy(H5T_C_S1));
+  size_t width = vlen ? sizeof(char*) : H5Tget_size(ft);
+  H5Tset_size(st, vlen ? H5T_VARIABLE : width);
+  Hid mt(H5Tcreate(H5T_COMPOUND, width));
+  herr_t rc = H5Tinsert(mt, name, 0, st);
+  H5free_memory(name);
+  if (n == 0 || rc < 0) return out;
+  if (vlen) {
+    std::vector<char*> ptrs(n, nullptr);
+    if (H5Dread(ds, mt, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()) < 0) return out;
+    for (size_t i = 0; i < n; ++i) {
+      out[i] = ptrs[i] ? ptrs[i] : "";
+      H5free_memory(ptrs[i]);
+    }
+  } else {
+    std::vector<char> buf(n * width, '\0');
+    if (H5Dread(ds, mt, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data()) < 0) return out;
+    for (size_t i = 0; i < n; ++i) out[i] = std::string(&buf[i * width], strnlen(&buf[i * width], width));
+  }
+  return out;
+}
+
+SummaryTable read_table(hid_t file, const std::string& path, const std::string& dataset) {
+  Hid ds(H5Dopen2(file, dataset.c_str(), H5P_DEFAULT));
+  if (!ds.valid()) fail(path, "missing " + dataset + " (not a finished sovcap result?)");
+  Hid type(H5Dget_type(ds));
+  if (H5Tget_class(type) != H5T_COMPOUND) fail(path, dataset + " is not a compound table");
+  SummaryTable t;
+  bool have_labels = false;
+  int members = H5Tget_nmembers(type);
+  for (int m = 0; m < members; ++m) {
+    auto cls = H5Tget_member_class(type, m);
+    char* raw = H5Tget_member_name(type, m);
+    std::string name = raw ? raw : "";
+    H5free_memory(raw);
+    if (cls == H5T_STRING && !have_labels) {
+      t.labels = read_string_column(ds, type, m);
+      have_labels = true;
+    } else if (cls == H5T_INTEGER || cls == H5T_FLOAT) {
+      t.columns[name] = read_number_column(ds, type, m);
+    }
+  }
+  if (!have_labels) fail(path, dataset + " has no name column");
+  return t;
+}
+
+}  // namespace
+
+std::vector<double> SummaryTable::column(const std::string& name) const {
+  auto it = columns.find(name);
+  return it == columns.end() ? std::vector<double>(labels.size(), nan) : it->second;
+}
+
+ResultSummary read_result_summary(const std::string& path) {
+  h5_quiet();
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) fail(path, "no such file");
+  if (std::filesystem::is_directory(path, ec)) fail(path, "is a directory, not a result file");
+  if (H5Fis_hdf5(path.c_str()) <= 0) fail(path, "not an HDF5 file (expected a sovcap result)");
+  Hid file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+  if (!file.valid()) fail(path, "cannot open as HDF5: " + h5_error_detail());
+
+  ResultSummary r;
+  r.path = path;
+  auto schema = read_attr_string(file, "schema");
+  if (!schema) fail(path, "not a sovcap result (no root attribute 'schema')");
+  if (*schema != schema_version) fail(path, "schema '" + *schema + "' is not supported (expected " + schema_version + ")");
+  r.schema = *schema;
+  r.scenario = read_attr_string(file, "scenario").value_or("");
+  r.sovcap_version = read_attr_string(file, "sovcap_version").value_or("");
+  r.start_utc = read_attr_string(file, "start_utc").value_or("");
+  r.created_utc = read_attr_string(file, "created_utc").value_or("");
+  r.seed = read_attr_double(file, "seed").value_or(nan);
+  r.duration_s = read_attr_double(file, "duration_s").value_or(nan);
+  r.wall_s = read_attr_double(file, "wall_s").value_or(nan);
+
+  if (H5Lexists(file, "summary", H5P_DEFAULT) <= 0) fail(path, "missing group /summary (not a finished sovcap result?)");
+  Hid summary(H5Gopen2(file, "summary", H5P_DEFAULT));
+  if (!summary.valid()) fail(path, "/summary is not a group");
+  if (!has_attr(summary, "jobs_submitted")) fail(path, "missing /summary attribute jobs_submitted");
+  for (const char* k : kKpis) r.kpis.emplace_back(k, read_attr_double(summary, k).value_or(nan));
+
+  for (const char* t : {"sites", "classes"})
+    if (H5Lexists(summary, t, H5P_DEFAULT) <= 0) fail(path, std::string("missing /summary/") + t);
+  r.sites = read_table(file, path, "/summary/sites");
+  r.classes = read_table(file, path, "/summary/classes");
+  if (H5Lexists(summary, "regions", H5P_DEFAULT) > 0) r.regions = read_table(file, path, "/summary/regions");
+  return r;
+}
+
+}  // namespace sovcap::output
