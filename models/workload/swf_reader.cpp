@@ -55,6 +55,8 @@ SwfJob parse_record(const std::vector<std::string_view>& f, const std::string& n
     if (!x) throw TraceError(name, line, where + " is not a number: '" + std::string(f[i]) + "'");
     if (integral_field[i] && *x != std::floor(*x))
       throw TraceError(name, line, where + " must be a whole number, got " + std::string(f[i]));
+    if (integral_field[i] && *x > 9007199254740992.0)  // 2^53: beyond it, whole numbers are not exact (and int64 may overflow)
+      throw TraceError(name, line, where + " is out of range: " + std::string(f[i]));
     if (*x < 0 && *x != -1)
       throw TraceError(name, line, where + " is negative (" + std::string(f[i]) + "); only -1 (unknown) is allowed");
     v[i] = *x;
@@ -102,7 +104,7 @@ std::optional<int64_t> SwfTrace::header_int(const std::string& key) const {
   auto v = header_value(key);
   if (!v) return std::nullopt;
   auto x = parse_number(*v);
-  if (!x || *x != std::floor(*x)) return std::nullopt;
+  if (!x || *x != std::floor(*x) || std::abs(*x) > 9007199254740992.0) return std::nullopt;
   return static_cast<int64_t>(*x);
 }
 
