@@ -9,9 +9,10 @@ namespace sovcap::output {
 
 Hid fixed_string_type(size_t width) {
   Hid t(H5Tcopy(H5T_C_S1), "string type");
+  // Null-terminated with room for the terminator: C readers using plain
+  // H5T_C_S1 of the stored size read whole names; numpy strips the nulls.
   h5_check(H5Tset_size(t, std::max<size_t>(width, 1)), "string size");
-  h5_check(H5Tset_strpad(t, H5T_STR_NULLPAD), "string padding");
-  h5_check(H5Tset_cset(t, H5T_CSET_UTF8), "string charset");
+  h5_check(H5Tset_strpad(t, H5T_STR_NULLTERM), "string padding");
   return t;
 }
 
@@ -28,7 +29,7 @@ void ColumnTable::check_rows(const std::string& name, size_t n) const {
 ColumnTable& ColumnTable::strings(const std::string& name, std::vector<std::string> values) {
   check_rows(name, values.size());
   Column c{name, "-", Kind::text, std::move(values), {}, {}, 1};
-  for (const auto& v : c.text) c.width = std::max(c.width, v.size());
+  for (const auto& v : c.text) c.width = std::max(c.width, v.size() + 1);
   columns_.push_back(std::move(c));
   return *this;
 }

@@ -1,6 +1,6 @@
 #pragma once
 // A small compound table built column by column and written in one go: the
-// summaries and the topology. String columns are fixed-length UTF-8 (numpy
+// summaries and the topology. String columns are fixed-length (numpy
 // 'S' fields in h5py), numbers are float64 or int64.
 #include <cstdint>
 #include <string>
@@ -39,7 +39,8 @@ class ColumnTable {
 // The `units` attribute text of a compound dataset: "name: unit, name: unit".
 std::string units_listing(const std::vector<std::string>& names, const std::vector<std::string>& units);
 
-// A fixed-length, null-padded UTF-8 string type of `width` bytes (at least 1).
+// A fixed-length, null-terminated (ASCII-labelled) string type of `width` bytes (at least 1),
+// room for the terminator included.
 Hid fixed_string_type(size_t width);
 
 }  // namespace sovcap::output

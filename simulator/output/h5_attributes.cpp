@@ -20,7 +20,6 @@ void write_scalar(hid_t obj, const std::string& name, hid_t type, const void* da
 Hid vlen_string_type() {
   Hid t(H5Tcopy(H5T_C_S1), "string type");
   h5_check(H5Tset_size(t, H5T_VARIABLE), "string size");
-  h5_check(H5Tset_cset(t, H5T_CSET_UTF8), "string charset");
   return t;
 }
 
@@ -56,6 +55,7 @@ std::optional<std::string> read_attr_string(hid_t obj, const std::string& name) 
   if (H5Sget_simple_extent_npoints(space) != 1) return std::nullopt;
   if (H5Tis_variable_str(ft) > 0) {
     Hid mt = vlen_string_type();
+    H5Tset_cset(mt, H5Tget_cset(ft));  // HDF5 converts no string between character sets
     char* s = nullptr;
     if (H5Aread(a, mt, &s) < 0) return std::nullopt;
     std::string out = s ? s : "";
@@ -65,6 +65,7 @@ std::optional<std::string> read_attr_string(hid_t obj, const std::string& name) 
   size_t n = H5Tget_size(ft);
   Hid mt(H5Tcopy(H5T_C_S1));
   H5Tset_size(mt, n);
+  H5Tset_cset(mt, H5Tget_cset(ft));
   std::string buf(n, '\0');
   if (H5Aread(a, mt, buf.data()) < 0) return std::nullopt;
   return std::string(buf.c_str());

@@ -1,6 +1,8 @@
 #pragma once
-// Writing and reading HDF5 attributes. Strings are variable-length UTF-8, so
-// h5py returns them as str.
+// Writing and reading HDF5 attributes. Strings are variable-length with
+// HDF5's default (ASCII) character set: h5py returns them as str, and C readers
+// using plain H5T_C_S1 read them (HDF5 converts no string between character
+// sets). Non-ASCII text is stored as its UTF-8 bytes.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,7 +24,7 @@ bool has_attr(hid_t obj, const std::string& name);
 std::optional<std::string> read_attr_string(hid_t obj, const std::string& name);
 std::optional<double> read_attr_double(hid_t obj, const std::string& name);
 
-// A variable-length UTF-8 string type (caller owns it).
+// A variable-length string type (caller owns it).
 Hid vlen_string_type();
 
 }  // namespace sovcap::output

@@ -50,6 +50,8 @@ class Hid {
   hid_t get() const { return id_; }
   operator hid_t() const { return id_; }  // NOLINT: passes straight to the C API
   bool valid() const { return id_ >= 0; }
+  // Give up ownership without closing.
+  hid_t release() noexcept { return std::exchange(id_, H5I_INVALID_HID); }
   // Close now; returns false if HDF5 reported a failure (e.g. a final flush failed).
   bool reset() noexcept;
 

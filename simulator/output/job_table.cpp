@@ -12,7 +12,7 @@ namespace {
 
 size_t widest(const std::vector<std::string>& names) {
   size_t w = 1;
-  for (const auto& n : names) w = std::max(w, n.size());
+  for (const auto& n : names) w = std::max(w, n.size() + 1);  // + the terminator
   return w;
 }
 

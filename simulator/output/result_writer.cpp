@@ -172,8 +172,7 @@ void ResultWriter::finish(double wall_s, const std::vector<SiteExtras>& extras) 
   st_->series.reset();
   st_->jobs.reset();
   h5_check(H5Fflush(st_->file, H5F_SCOPE_GLOBAL), "flush " + temp_);
-  hid_t f = st_->file.get();
-  st_->file = Hid();  // released: H5Fclose below reports its own failure
+  hid_t f = st_->file.release();  // H5Fclose reports its own failure
   h5_check(H5Fclose(f), "close " + temp_);
   fsync_path(temp_);
   if (std::rename(temp_.c_str(), target_.c_str()) != 0)

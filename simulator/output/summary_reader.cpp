@@ -48,6 +48,7 @@ std::vector<std::string> read_string_column(hid_t ds, hid_t file_type, int membe
   Hid st(H5Tcopy(H5T_C_S1));
   size_t width = vlen ? sizeof(char*) : H5Tget_size(ft);
   H5Tset_size(st, vlen ? H5T_VARIABLE : width);
+  H5Tset_cset(st, H5Tget_cset(ft));
   Hid mt(H5Tcreate(H5T_COMPOUND, width));
   herr_t rc = H5Tinsert(mt, name, 0, st);
   H5free_memory(name);
