@@ -7,11 +7,9 @@
 #include <string>
 #include <utility>
 
-namespace sovcap::output {
+#include "simulator/output/output_error.hpp"
 
-struct H5Error : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+namespace sovcap::output {
 
 // The innermost message of HDF5's current error stack ("" if none).
 std::string h5_error_detail();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/workload/job.hpp"
+#include "simulator/output/output_error.hpp"
 #include "simulator/output/samples.hpp"
 
 namespace sovcap::output {
@@ -17,7 +18,7 @@ inline constexpr const char* schema_version = "sovcap/1";
 class ResultWriter {
  public:
   // Creates the temporary file with the schema's skeleton (root attributes,
-  // groups, empty series and /jobs, the topology tables). Throws H5Error.
+  // groups, empty series and /jobs, the topology tables). Throws H5Error (a std::runtime_error).
   ResultWriter(std::string target_path, RunInfo info);
   // One step of every site (in info.sites order) and link (info.links order);
   // t_s is the start of the step, non-decreasing.
