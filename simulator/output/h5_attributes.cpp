@@ -85,4 +85,16 @@ std::optional<double> read_attr_double(hid_t obj, const std::string& name) {
   return v;
 }
 
+std::optional<uint64_t> read_attr_uint64(hid_t obj, const std::string& name) {
+  if (!has_attr(obj, name)) return std::nullopt;
+  Hid a(H5Aopen(obj, name.c_str(), H5P_DEFAULT));
+  if (!a.valid()) return std::nullopt;
+  Hid ft(H5Aget_type(a));
+  Hid space(H5Aget_space(a));
+  if (H5Tget_class(ft) != H5T_INTEGER || H5Sget_simple_extent_npoints(space) != 1) return std::nullopt;
+  uint64_t v = 0;
+  if (H5Aread(a, H5T_NATIVE_UINT64, &v) < 0) return std::nullopt;
+  return v;
+}
+
 }  // namespace sovcap::output

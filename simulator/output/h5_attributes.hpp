@@ -23,6 +23,7 @@ bool has_attr(hid_t obj, const std::string& name);
 // Empty when the attribute is missing or not readable as the asked type.
 std::optional<std::string> read_attr_string(hid_t obj, const std::string& name);
 std::optional<double> read_attr_double(hid_t obj, const std::string& name);
+std::optional<uint64_t> read_attr_uint64(hid_t obj, const std::string& name);  // integers only
 
 // A variable-length string type (caller owns it).
 Hid vlen_string_type();

@@ -77,6 +77,11 @@ std::string table(const SummaryTable& t, const char* label, std::initializer_lis
   return out.str();
 }
 
+std::string duration(double s) {
+  if (std::isnan(s)) return "-";
+  return s < 2 * 86400 ? fixed(s / 3600.0, 1) + " h" : fixed(s / 86400.0, 1) + " d";
+}
+
 std::string json_number(double v) { return std::isfinite(v) ? fmt::format("{}", v) : "null"; }
 
 std::string json_string(const std::string& s) {
@@ -111,8 +116,8 @@ std::string json_rows(const SummaryTable& t, const char* label) {
 
 std::string format_kpi_table(const ResultSummary& s) {
   using K = KpiFormat;
-  std::string out = fmt::format("sovcap result {}\n  scenario {}, seed {}, start {}, {} d simulated; sovcap {}, {} s wall\n\n",
-                                s.path, s.scenario, count(s.seed), s.start_utc, fixed(s.duration_s / 86400.0, 1),
+  std::string out = fmt::format("sovcap result {}\n  scenario {}, seed {}, start {}, {} simulated; sovcap {}, {} s wall\n\n",
+                                s.path, s.scenario, s.seed, s.start_utc, duration(s.duration_s),
                                 s.sovcap_version, fixed(s.wall_s, 1));
   TextTable kpis({"scenario KPI", "value", "unit"});
   for (const auto& f : kKpiFormats) kpis.row({f.label, styled(kpi(s, f.key), f.style), f.unit});
@@ -170,7 +175,7 @@ std::string format_kpi_json(const ResultSummary& s) {
   out += "  \"schema\": " + json_string(s.schema) + ",\n";
   out += "  \"scenario\": " + json_string(s.scenario) + ",\n";
   out += "  \"sovcap_version\": " + json_string(s.sovcap_version) + ",\n";
-  out += "  \"seed\": " + json_number(s.seed) + ",\n";
+  out += "  \"seed\": " + std::to_string(s.seed) + ",\n";
   out += "  \"start_utc\": " + json_string(s.start_utc) + ",\n";
   out += "  \"duration_s\": " + json_number(s.duration_s) + ",\n";
   out += "  \"created_utc\": " + json_string(s.created_utc) + ",\n";

@@ -85,7 +85,7 @@ SummaryTable read_table(hid_t file, const std::string& path, const std::string& 
       t.labels = read_string_column(ds, type, m);
       have_labels = true;
     } else if (cls == H5T_INTEGER || cls == H5T_FLOAT) {
-      t.columns[name] = read_number_column(ds, type, m);
+      t.columns.emplace_back(name, read_number_column(ds, type, m));
     }
   }
   if (!have_labels) fail(path, dataset + " has no name column");
@@ -95,8 +95,9 @@ SummaryTable read_table(hid_t file, const std::string& path, const std::string& 
 }  // namespace
 
 std::vector<double> SummaryTable::column(const std::string& name) const {
-  auto it = columns.find(name);
-  return it == columns.end() ? std::vector<double>(labels.size(), nan) : it->second;
+  for (const auto& [n, values] : columns)
+    if (n == name) return values;
+  return std::vector<double>(labels.size(), nan);
 }
 
 ResultSummary read_result_summary(const std::string& path) {
@@ -118,7 +119,7 @@ ResultSummary read_result_summary(const std::string& path) {
   r.sovcap_version = read_attr_string(file, "sovcap_version").value_or("");
   r.start_utc = read_attr_string(file, "start_utc").value_or("");
   r.created_utc = read_attr_string(file, "created_utc").value_or("");
-  r.seed = read_attr_double(file, "seed").value_or(nan);
+  r.seed = read_attr_uint64(file, "seed").value_or(0);
   r.duration_s = read_attr_double(file, "duration_s").value_or(nan);
   r.wall_s = read_attr_double(file, "wall_s").value_or(nan);
 

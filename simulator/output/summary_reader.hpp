@@ -1,7 +1,7 @@
 #pragma once
 // Reads the KPIs of a finished result back, defensively: anything that is not
 // a complete sovcap/1 result becomes one SummaryError naming the file and what is wrong.
-#include <map>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -16,14 +16,15 @@ struct SummaryError : std::runtime_error {
 // A compound summary table: the row labels (its first string column) and its numeric columns.
 struct SummaryTable {
   std::vector<std::string> labels;
-  std::map<std::string, std::vector<double>> columns;  // missing columns are absent
+  std::vector<std::pair<std::string, std::vector<double>>> columns;  // numeric columns, in file order
   // The column, or NaNs when absent (older or partial tables print as "-").
   std::vector<double> column(const std::string& name) const;
 };
 
 struct ResultSummary {
   std::string path, schema, scenario, sovcap_version, start_utc, created_utc;
-  double seed = 0, duration_s = 0, wall_s = 0;
+  uint64_t seed = 0;
+  double duration_s = 0, wall_s = 0;
   std::vector<std::pair<std::string, double>> kpis;  // /summary attributes, in a fixed order
   SummaryTable sites, classes, regions;               // regions empty when absent
 };
