@@ -1,0 +1,40 @@
+#include "models/power/climate.hpp"
+
+#include <cmath>
+
+#include "models/power/calendar.hpp"
+
+namespace sovcap::power {
+namespace {
+constexpr double kPi = 3.14159265358979323846;
+
+int days_in_month(int year, int month) {
+  int next_y = month == 12 ? year + 1 : year, next_m = month == 12 ? 1 : month + 1;
+  return static_cast<int>(days_from_civil(next_y, next_m, 1) - days_from_civil(year, month, 1));
+}
+}  // namespace
+
+Climate::Climate(const ClimateParams& p, double longitude_deg) : p_(p), longitude_deg_(longitude_deg) {
+  unset_ = true;
+  for (double v : p.monthly_mean_c) unset_ = unset_ && v == 0;
+}
+
+double Climate::daily_mean_c(double unix_s) const {
+  if (unset_) return kUnsetMeanC;
+  const auto day = static_cast<int64_t>(std::floor(unix_s / 86400.0));
+  const CivilDate d = civil_from_days(day);
+  const double day_fraction = (unix_s - 86400.0 * static_cast<double>(day)) / 86400.0;
+  // Position in months, 0.0 = the middle of January.
+  const double x = (d.month - 1) + (d.day - 1 + day_fraction) / days_in_month(d.year, d.month) - 0.5;
+  const double fl = std::floor(x);
+  const int a = (static_cast<int>(fl) + 12) % 12, b = (a + 1) % 12;
+  const double f = x - fl;
+  return p_.monthly_mean_c[static_cast<size_t>(a)] * (1 - f) + p_.monthly_mean_c[static_cast<size_t>(b)] * f;
+}
+
+double Climate::ambient_c(double unix_s) const {
+  const double h = local_solar_hour(unix_s, longitude_deg_);
+  return daily_mean_c(unix_s) + p_.diurnal_swing_c / 2.0 * std::cos(2 * kPi * (h - p_.peak_hour_local) / 24.0);
+}
+
+}  // namespace sovcap::power

@@ -1,0 +1,45 @@
+#pragma once
+// A time series "timestamp,value" read from CSV, linearly interpolated.
+// Timestamps are UTC ISO 8601: 2030-01-01T00:00:00Z, 2030-01-01T00:00Z,
+// "2030-01-01 00:00[:00]" (an explicit +00:00 offset is accepted; other
+// offsets are rejected). A first line that does not start with a digit is a
+// header; '#' starts a comment; blank lines are skipped. Times must increase
+// strictly. Before the first and after the last sample the end values hold.
+#include <istream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace sovcap::power {
+
+class ProfileError : public std::runtime_error {
+ public:
+  ProfileError(std::string file, int line, std::string message);
+  const std::string& file() const { return file_; }
+  int line() const { return line_; }
+  const std::string& message() const { return message_; }
+
+ private:
+  std::string file_;
+  int line_;
+  std::string message_;
+};
+
+// Parse an ISO 8601 UTC timestamp to Unix seconds; false if malformed.
+bool parse_utc_timestamp(const std::string& text, double& unix_s);
+
+class Profile {
+ public:
+  static Profile read(const std::string& path);
+  static Profile parse(std::istream& in, const std::string& name);
+
+  double at(double unix_s) const;
+  size_t size() const { return t_.size(); }
+  double first_s() const { return t_.front(); }
+  double last_s() const { return t_.back(); }
+
+ private:
+  std::vector<double> t_, v_;
+};
+
+}  // namespace sovcap::power
