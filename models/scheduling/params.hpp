@@ -13,6 +13,8 @@ struct PoolSpec {
   int units_per_node = 8;     // GPUs per node (GPU pool) or cores per node (CPU pool)
   double node_peak_kw = 10.2; // DGX H100 system maximum
   double node_idle_kw = 2.5;
+  double min_speed = 0.5;                  // lowest common speed power capping may throttle to (0..1]
+  double carbon_deadline_margin_s = 3600;  // carbon_aware: release a held job this long before it would miss its deadline
 };
 
 struct SchedulingSpec {

@@ -1,0 +1,30 @@
+#pragma once
+// Cross-site placement: which site a job goes to, from a snapshot of every site.
+#include <vector>
+
+#include "models/scheduling/params.hpp"
+#include "models/workload/job.hpp"
+
+namespace sovcap::scheduling {
+
+struct SiteView {
+  int site = -1;
+  bool allowed = false;  // sovereignty rules (and a pool of the right kind) allow the job here
+  double latency_s = 0;  // from the job's origin
+  int free_units = 0;
+  int total_units = 0;
+  double queued_units = 0;
+  double renewable_surplus_mw = 0;
+  double carbon_gco2_per_kwh = 0;
+};
+
+// The chosen site's `site` field, or -1 when no allowed site can ever fit the job (reject).
+// Candidates: allowed and total_units >= job.units. Remaining ties go to the lower site index.
+//   nearest:           lowest latency
+//   earliest_start:    least (queued_units - free_units) / total_units, then lowest latency
+//   greenest:          largest renewable surplus, then lowest carbon intensity, then lowest latency
+//   sovereignty_first: the first candidate in the order given that can start the job now
+//                      (free_units >= units), else the nearest candidate
+int choose_site(const workload::Job& job, const std::vector<SiteView>& sites, Placement rule);
+
+}  // namespace sovcap::scheduling

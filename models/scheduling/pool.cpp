@@ -1,0 +1,269 @@
+#include "models/scheduling/pool.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace sovcap::scheduling {
+namespace {
+
+constexpr double inf = std::numeric_limits<double>::infinity();
+
+// A completion computed from the work clock may land a rounding error after the time the caller
+// got from next_completion_s(); accept it within this slack, or the caller would spin.
+double slack_s(double t_s) { return 1e-9 + 1e-12 * std::fabs(t_s); }
+
+}  // namespace
+
+Pool::Pool(const PoolSpec& spec, QueuePolicy policy)
+    : spec_(spec), policy_(policy), queue_(make_queue(policy, spec)) {
+  if (spec.nodes < 0 || spec.units_per_node < 1) throw std::invalid_argument("pool " + spec.id + ": needs nodes >= 0 and units_per_node >= 1");
+  if (!(spec.min_speed > 0 && spec.min_speed <= 1)) throw std::invalid_argument("pool " + spec.id + ": min_speed must be in (0, 1]");
+  keep_req_index_ = queue_->needs_reservations();
+  total_units_ = spec.nodes * spec.units_per_node;
+  idle_u_kw_ = spec.node_idle_kw / spec.units_per_node;
+  dyn_u_kw_ = std::max(0.0, spec.node_peak_kw - spec.node_idle_kw) / spec.units_per_node;
+  min_speed_ = spec.min_speed;
+}
+
+Pool::Pool(Pool&&) noexcept = default;
+Pool& Pool::operator=(Pool&&) noexcept = default;
+Pool::~Pool() = default;
+
+size_t Pool::queued_jobs() const { return queue_->size(); }
+
+bool Pool::can_ever_fit(const workload::Job& job) const { return job.units >= 1 && job.units <= total_units_; }
+
+void Pool::submit(workload::Job job, double now_s) {
+  if (!can_ever_fit(job))
+    throw std::invalid_argument("pool " + spec_.id + ": job " + std::to_string(job.id) + " needs " +
+                                std::to_string(job.units) + " units of " + std::to_string(total_units_));
+  advance(now_s);
+  QueuedJob q;
+  q.remaining_s = std::max(0.0, job.runtime_s);
+  q.requested_left_s = std::max(q.remaining_s, job.requested_s);
+  q.seq = next_seq_++;
+  q.job = std::move(job);
+  queue_->push(std::move(q), false);
+}
+
+std::vector<workload::Job> Pool::start_ready(double now_s) {
+  advance(now_s);
+  started_.clear();
+  queue_->schedule(*this);
+  return std::move(started_);
+}
+
+double Pool::next_completion_s() const {
+  if (by_end_.empty()) return inf;
+  return t_s_ + std::max(0.0, by_end_.begin()->first - w_s_) / f_;
+}
+
+double Pool::next_event_s() const { return std::min(next_completion_s(), queue_->next_release_s()); }
+
+std::vector<workload::Job> Pool::complete_until(double now_s) {
+  advance(now_s);
+  return std::move(done_);
+}
+
+double Pool::power_at(double f) const { return total_units_ * idle_u_kw_ + busy_units_ * f * dyn_u_kw_; }
+
+double Pool::it_power_kw() const { return power_at(f_); }
+
+double Pool::speed_for_cap() const {
+  if (std::isinf(cap_kw_) || busy_units_ == 0 || dyn_u_kw_ <= 0) return 1.0;
+  double f = (cap_kw_ - total_units_ * idle_u_kw_) / (busy_units_ * dyn_u_kw_);
+  return std::clamp(f, min_speed_, 1.0);
+}
+
+bool Pool::power_allows(int units) const {
+  if (std::isinf(cap_kw_)) return true;
+  if (f_ < 1.0) return false;  // running jobs are throttled: they get the power first
+  double p = total_units_ * idle_u_kw_ + (busy_units_ + units) * dyn_u_kw_;
+  return p <= cap_kw_ * (1 + 1e-12) + 1e-9;
+}
+
+void Pool::set_power_cap_kw(double cap_kw, double now_s) {
+  advance(now_s);
+  if (cap_kw == cap_kw_) return;
+  cap_kw_ = cap_kw;
+  ++epoch_;
+  bool acted = false;
+  // Even at min_speed the running jobs exceed the cap: suspend preemptible ones, cheapest first.
+  while (!std::isinf(cap_kw_) && power_at(min_speed_) > cap_kw_ && !preemptible_.empty()) {
+    suspend(std::get<2>(*preemptible_.begin()), true);
+    acted = true;
+  }
+  double f = speed_for_cap();
+  if (f != f_) {
+    f_ = f;
+    acted = true;
+  }
+  if (acted) ++capping_actions_;
+}
+
+void Pool::set_green(bool green) {
+  queue_->set_green(green);
+  ++epoch_;
+}
+
+double Pool::it_energy_kwh(double now_s) {
+  advance(now_s);
+  return it_kwh_;
+}
+
+double Pool::idle_energy_kwh(double now_s) {
+  advance(now_s);
+  return idle_kwh_;
+}
+
+void Pool::integrate_to(double t_s) {
+  double dt = t_s - t_s_;
+  if (dt <= 0) return;
+  it_kwh_ += power_at(f_) * dt / 3600.0;
+  idle_kwh_ += (total_units_ - busy_units_) * idle_u_kw_ * dt / 3600.0;
+  delayed_s_ += static_cast<double>(running_count_) * (1.0 - f_) * dt;
+  w_s_ += f_ * dt;
+  t_s_ = t_s;
+}
+
+void Pool::advance(double now_s) {
+  while (!by_end_.empty()) {
+    auto [w_end, slot] = *by_end_.begin();
+    double t_end = t_s_ + std::max(0.0, w_end - w_s_) / f_;
+    if (t_end > now_s + slack_s(now_s)) break;
+    integrate_to(std::min(t_end, now_s));
+    finish(slot, std::max(t_s_, std::min(t_end, now_s)));
+    // Power freed: a throttled pool speeds up again.
+    f_ = speed_for_cap();
+    ++epoch_;
+  }
+  integrate_to(now_s);
+}
+
+double Pool::job_energy_kwh(const Running& r, double t_s, double w_s) const {
+  double seg = r.q.job.units * (idle_u_kw_ * (t_s - r.t_seg_s) + dyn_u_kw_ * (w_s - r.w_seg_s)) / 3600.0;
+  return r.q.job.energy_kwh + seg;
+}
+
+void Pool::finish(uint32_t slot, double t_s) {
+  Running& r = slots_[slot];
+  workload::Job job = r.q.job;
+  job.energy_kwh = job_energy_kwh(r, t_s, r.w_end_s);  // at its end the job has done exactly its work
+  job.end_s = t_s;
+  job.status = workload::JobStatus::completed;
+  remove_running(slot);
+  done_.push_back(std::move(job));
+}
+
+void Pool::remove_running(uint32_t slot) {
+  Running& r = slots_[slot];
+  by_end_.erase({r.w_end_s, slot});
+  if (keep_req_index_) by_req_end_.erase({r.w_req_end_s, slot});
+  if (r.q.job.preemptible) {
+    preemptible_.erase({r.q.job.priority, -r.run_seq, slot});
+    if ((preemptible_units_[r.q.job.priority] -= r.q.job.units) == 0) preemptible_units_.erase(r.q.job.priority);
+  }
+  busy_units_ -= r.q.job.units;
+  --running_count_;
+  r.live = false;
+  free_slots_.push_back(slot);
+}
+
+void Pool::start(QueuedJob&& q) {
+  uint32_t slot;
+  if (free_slots_.empty()) {
+    slot = static_cast<uint32_t>(slots_.size());
+    slots_.emplace_back();
+  } else {
+    slot = free_slots_.back();
+    free_slots_.pop_back();
+  }
+  Running& r = slots_[slot];
+  r.q = std::move(q);
+  if (std::isnan(r.q.job.start_s)) r.q.job.start_s = t_s_;
+  if (!std::isnan(r.q.suspended_at_s)) {
+    delayed_s_ += t_s_ - r.q.suspended_at_s;
+    r.q.suspended_at_s = std::numeric_limits<double>::quiet_NaN();
+  }
+  r.w_seg_s = w_s_;
+  r.t_seg_s = t_s_;
+  r.w_end_s = w_s_ + r.q.remaining_s;
+  r.w_req_end_s = w_s_ + std::max(r.q.remaining_s, r.q.requested_left_s);
+  r.run_seq = next_run_seq_++;
+  r.live = true;
+  by_end_.insert({r.w_end_s, slot});
+  if (keep_req_index_) by_req_end_.insert({r.w_req_end_s, slot});
+  if (r.q.job.preemptible) {
+    preemptible_.insert({r.q.job.priority, -r.run_seq, slot});
+    preemptible_units_[r.q.job.priority] += r.q.job.units;
+  }
+  busy_units_ += r.q.job.units;
+  ++running_count_;
+  started_.push_back(r.q.job);
+}
+
+void Pool::suspend(uint32_t slot, bool by_cap) {
+  Running& r = slots_[slot];
+  QueuedJob q = r.q;
+  q.job.energy_kwh = job_energy_kwh(r, t_s_, w_s_);
+  q.remaining_s = std::max(0.0, r.w_end_s - w_s_);
+  q.requested_left_s = std::max(q.remaining_s, r.w_req_end_s - w_s_);
+  if (by_cap) {
+    q.suspended_at_s = t_s_;
+    ++suspensions_;
+  } else {
+    ++preemptions_;
+  }
+  remove_running(slot);
+  ++epoch_;
+  queue_->push(std::move(q), true);
+}
+
+Reservation Pool::reserve(int units) const {
+  int avail = free_units();
+  if (avail >= units) return {w_s_, avail - units};
+  for (const auto& [w_req_end, slot] : by_req_end_) {
+    avail += slots_[slot].q.job.units;
+    if (avail >= units) return {w_req_end, avail - units};
+  }
+  return {inf, 0};  // only when units > total, which submit() refuses
+}
+
+bool Pool::preempt_for(int units, int priority) {
+  int need = units - free_units();
+  if (need <= 0) return true;
+  int avail = 0;
+  for (auto it = preemptible_units_.begin(); it != preemptible_units_.end() && it->first < priority; ++it) avail += it->second;
+  if (avail < need) return false;
+  while (need > 0) {
+    uint32_t slot = std::get<2>(*preemptible_.begin());
+    need -= slots_[slot].q.job.units;
+    suspend(slot, false);
+  }
+  return true;
+}
+
+std::vector<workload::Job> Pool::drain(double now_s) {
+  advance(now_s);
+  std::vector<workload::Job> out = std::move(done_);
+  done_.clear();
+  for (uint32_t slot = 0; slot < slots_.size(); ++slot) {
+    Running& r = slots_[slot];
+    if (!r.live) continue;
+    workload::Job job = r.q.job;
+    job.energy_kwh = job_energy_kwh(r, t_s_, w_s_);
+    job.status = workload::JobStatus::unfinished;
+    remove_running(slot);
+    out.push_back(std::move(job));
+  }
+  for (auto& q : queue_->take_all()) {
+    q.job.status = workload::JobStatus::unfinished;
+    out.push_back(std::move(q.job));
+  }
+  f_ = speed_for_cap();
+  ++epoch_;
+  return out;
+}
+
+}  // namespace sovcap::scheduling

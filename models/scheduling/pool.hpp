@@ -1,0 +1,144 @@
+#pragma once
+// A space-shared pool of identical units (GPUs or cores): a queue, a policy, running jobs, and an
+// event calendar of completions. Power is linear per unit: idle_u = node_idle_kw / units_per_node,
+// peak_u = node_peak_kw / units_per_node; a busy unit at speed f draws idle_u + f * (peak_u - idle_u).
+//
+// Time runs only forward: every call takes `now_s` >= the last one. Running jobs share one speed f,
+// so a "work clock" W(t) = integral of f dt makes throttling O(1): a job ends when W reaches
+// W_at_start + work left, and running jobs are indexed by that W_end.
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <memory>
+#include <set>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "models/scheduling/params.hpp"
+#include "models/scheduling/queue_discipline.hpp"
+#include "models/workload/job.hpp"
+
+namespace sovcap::scheduling {
+
+class Pool : private PoolAccess {
+ public:
+  Pool(const PoolSpec& spec, QueuePolicy policy);
+  Pool(Pool&&) noexcept;
+  Pool& operator=(Pool&&) noexcept;
+  ~Pool();
+
+  const PoolSpec& spec() const { return spec_; }
+  QueuePolicy policy() const { return policy_; }
+  int total_units() const { return total_units_; }
+  int busy_units() const { return busy_units_; }
+  size_t running_jobs() const { return running_count_; }
+  size_t queued_jobs() const;
+  // Admission control: 1 <= units <= total units.
+  bool can_ever_fit(const workload::Job& job) const;
+
+  // Queue a job (throws std::invalid_argument if it can never fit). requested_s < runtime_s counts as runtime_s.
+  void submit(workload::Job job, double now_s);
+  // Start every queued job the policy allows at now_s, within the power cap; returns copies of the
+  // started jobs (start_s set; a resumed job keeps its first start_s and is returned again).
+  std::vector<workload::Job> start_ready(double now_s);
+  // Real time of the earliest completion at the current speed; +inf if nothing runs.
+  double next_completion_s() const;
+  // min(next_completion_s(), the time a held job is released by the policy): when to wake up next.
+  double next_event_s() const;
+  // Remove and return every job finished by now_s (end_s, energy_kwh, status = completed set).
+  std::vector<workload::Job> complete_until(double now_s);
+
+  // Power control from now on: at most cap_kw of IT power (+inf = no cap). When the running jobs
+  // alone exceed it: (1) no new starts, (2) a common speed f in [min_speed, 1] (work-conserving),
+  // (3) if even min_speed exceeds it, suspend preemptible jobs (lowest priority, latest started
+  // first) back to the queue front with their remaining work. As jobs end, f rises again.
+  void set_power_cap_kw(double cap_kw, double now_s);
+  double power_cap_kw() const { return cap_kw_; }
+  // Carbon-aware policy: whether power is "green" now (other policies ignore it).
+  void set_green(bool green);
+  double speed() const { return f_; }
+
+  double it_power_kw() const;  // instantaneous, as of the last call
+  // Exact integrals since 0 of IT power and of the idle units' power (busy units' idle share is the
+  // jobs'). Identity: it_energy == sum of jobs' energy_kwh (finished, running so far, suspended) + idle_energy.
+  double it_energy_kwh(double now_s);
+  double idle_energy_kwh(double now_s);
+  // Sum over jobs of the time capping added to their run: integral over running jobs of (1 - f) dt,
+  // plus the time power-cap-suspended jobs waited before resuming. Up to the last call's time.
+  double delayed_work_s() const { return delayed_s_; }
+  // Capping statistics: set_power_cap_kw calls that changed f or suspended; jobs suspended by the
+  // cap; jobs preempted by higher-priority ones.
+  uint64_t capping_actions() const { return capping_actions_; }
+  uint64_t suspensions() const { return suspensions_; }
+  uint64_t preemptions() const { return preemptions_; }
+
+  // At the end: every finished-but-uncollected job, then every running and queued job as
+  // unfinished (running and suspended ones with their energy so far). The pool is empty afterwards.
+  std::vector<workload::Job> drain(double now_s);
+
+ private:
+  struct Running {
+    QueuedJob q;
+    double w_seg_s = 0;  // work clock at this run segment's start
+    double t_seg_s = 0;  // real time at this run segment's start
+    double w_end_s = 0;  // work clock at which it ends
+    double w_req_end_s = 0;  // ... at which it would end by its requested time
+    int64_t run_seq = 0;
+    bool live = false;
+  };
+  using Key = std::pair<double, uint32_t>;                 // (work clock, slot)
+  using PreemptKey = std::tuple<int, int64_t, uint32_t>;   // (priority, -run_seq, slot)
+
+  // PoolAccess, for the policy.
+  double now_s() const override { return t_s_; }
+  int free_units() const override { return total_units_ - busy_units_; }
+  bool power_allows(int units) const override;
+  void start(QueuedJob&& job) override;
+  double work_clock_s() const override { return w_s_; }
+  uint64_t epoch() const override { return epoch_; }
+  Reservation reserve(int units) const override;
+  bool preempt_for(int units, int priority) override;
+
+  // Move the clocks to now_s, finishing (into done_) every job that ends on the way.
+  void advance(double now_s);
+  void integrate_to(double t_s);
+  void finish(uint32_t slot, double t_s);
+  void suspend(uint32_t slot, bool by_cap);
+  void remove_running(uint32_t slot);
+  double job_energy_kwh(const Running& r, double t_s, double w_s) const;
+  double speed_for_cap() const;     // the speed the cap allows the running jobs, in [min_speed, 1]
+  double power_at(double f) const;  // IT power with the running jobs at speed f
+
+  PoolSpec spec_;
+  QueuePolicy policy_;
+  std::unique_ptr<QueueDiscipline> queue_;
+  bool keep_req_index_ = false;
+  int total_units_ = 0;
+  double idle_u_kw_ = 0, dyn_u_kw_ = 0;  // per unit: idle, and peak - idle
+  double min_speed_ = 1;
+
+  double t_s_ = 0;   // time of the last update
+  double w_s_ = 0;   // work clock at t_s_
+  double f_ = 1;
+  double cap_kw_ = std::numeric_limits<double>::infinity();
+  int busy_units_ = 0;
+  size_t running_count_ = 0;
+  uint64_t epoch_ = 0;
+  int64_t next_seq_ = 1, next_run_seq_ = 1;
+
+  std::vector<Running> slots_;
+  std::vector<uint32_t> free_slots_;
+  std::set<Key> by_end_;
+  std::set<Key> by_req_end_;  // only for policies that reserve
+  std::set<PreemptKey> preemptible_;
+  std::map<int, int> preemptible_units_;  // by priority
+
+  std::vector<workload::Job> done_;     // finished, not yet collected
+  std::vector<workload::Job> started_;  // started in the current start_ready
+
+  double it_kwh_ = 0, idle_kwh_ = 0, delayed_s_ = 0;
+  uint64_t capping_actions_ = 0, suspensions_ = 0, preemptions_ = 0;
+};
+
+}  // namespace sovcap::scheduling

@@ -1,0 +1,71 @@
+#include <gtest/gtest.h>
+
+#include "models/scheduling/placement.hpp"
+#include "tests/scheduling/pool_helpers.hpp"
+
+namespace sovcap::scheduling {
+namespace {
+
+SiteView site(int i, double latency_s, int free_units, int total_units, double queued = 0, double surplus_mw = 0,
+              double carbon = 500, bool allowed = true) {
+  SiteView v;
+  v.site = i;
+  v.allowed = allowed;
+  v.latency_s = latency_s;
+  v.free_units = free_units;
+  v.total_units = total_units;
+  v.queued_units = queued;
+  v.renewable_surplus_mw = surplus_mw;
+  v.carbon_gco2_per_kwh = carbon;
+  return v;
+}
+
+TEST(Placement, NearestAmongAllowedThatFit) {
+  auto j = testing::job(1, 16, 10);
+  std::vector<SiteView> v{site(0, 0.010, 0, 64), site(1, 0.002, 8, 8), site(2, 0.001, 64, 64, 0, 0, 500, false),
+                          site(3, 0.005, 0, 32)};
+  // Site 2 is nearest but not allowed; site 1 can never fit 16 units.
+  EXPECT_EQ(choose_site(j, v, Placement::nearest), 3);
+}
+
+TEST(Placement, NoneAllowedRejects) {
+  auto j = testing::job(1, 1, 10);
+  std::vector<SiteView> v{site(0, 0.01, 8, 8, 0, 0, 0, false)};
+  for (auto p : {Placement::nearest, Placement::earliest_start, Placement::greenest, Placement::sovereignty_first})
+    EXPECT_EQ(choose_site(j, v, p), -1);
+  EXPECT_EQ(choose_site(j, {}, Placement::nearest), -1);
+}
+
+TEST(Placement, TiesGoToTheLowerSiteIndex) {
+  auto j = testing::job(1, 1, 10);
+  std::vector<SiteView> v{site(2, 0.005, 8, 8), site(1, 0.005, 8, 8)};
+  EXPECT_EQ(choose_site(j, v, Placement::nearest), 1);
+  EXPECT_EQ(choose_site(j, v, Placement::greenest), 1);
+}
+
+TEST(Placement, EarliestStartByBacklogPerUnitThenLatency) {
+  auto j = testing::job(1, 1, 10);
+  // Backlog per unit: (10 - 0)/100 = 0.1, (0 - 4)/8 = -0.5, (0 - 8)/16 = -0.5 (farther).
+  std::vector<SiteView> v{site(0, 0.001, 0, 100, 10), site(1, 0.003, 4, 8), site(2, 0.009, 8, 16)};
+  EXPECT_EQ(choose_site(j, v, Placement::earliest_start), 1);
+}
+
+TEST(Placement, GreenestBySurplusThenCarbon) {
+  auto j = testing::job(1, 1, 10);
+  std::vector<SiteView> v{site(0, 0.001, 8, 8, 0, 5, 100), site(1, 0.009, 8, 8, 0, 50, 300),
+                          site(2, 0.005, 8, 8, 0, 50, 200)};
+  EXPECT_EQ(choose_site(j, v, Placement::greenest), 2);
+}
+
+TEST(Placement, SovereigntyFirstPrefersTheOrderGivenWhenItCanStart) {
+  auto j = testing::job(1, 4, 10);
+  // Site 0 (first allowed, sovereign) is busy; site 1 is next in order and can start now.
+  std::vector<SiteView> v{site(0, 0.001, 2, 64), site(1, 0.020, 8, 8), site(2, 0.002, 64, 64, 0, 0, 500, false)};
+  EXPECT_EQ(choose_site(j, v, Placement::sovereignty_first), 1);
+  // Nobody can start it now: the nearest allowed.
+  v[1].free_units = 0;
+  EXPECT_EQ(choose_site(j, v, Placement::sovereignty_first), 0);
+}
+
+}  // namespace
+}  // namespace sovcap::scheduling
