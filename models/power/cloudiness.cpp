@@ -1,5 +1,6 @@
 #include "models/power/cloudiness.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -20,14 +21,41 @@ Cloudiness::Cloudiness(const std::array<double, 12>& monthly_mean, double autoco
     mean_[m] = v;
   }
   if (!(concentration > 0)) throw std::invalid_argument("cloudiness concentration must be > 0");
+  std::vector<double> table_means;
+  for (size_t m = 0; m < 12; ++m) {
+    size_t t = 0;
+    while (t < table_means.size() && table_means[t] != mean_[m]) ++t;
+    if (t == table_means.size()) {
+      table_means.push_back(mean_[m]);
+      const double mu = mean_[m] / kMaxIndex;
+      const boost::math::beta_distribution<double> law(mu * concentration_, (1.0 - mu) * concentration_);
+      std::vector<double> table(kTableSize);
+      for (int i = 0; i < kTableSize; ++i) {
+        const double z = -kTableZ + 2.0 * kTableZ * i / (kTableSize - 1);
+        table[static_cast<size_t>(i)] = kMaxIndex * boost::math::quantile(law, normal_cdf(z));
+      }
+      tables_.push_back(std::move(table));
+    }
+    table_of_month_[m] = t;
+  }
+}
+
+double Cloudiness::quantile(size_t table, double z) const {
+  const std::vector<double>& q = tables_[table];
+  const double x = (std::clamp(z, -kTableZ, kTableZ) + kTableZ) / (2.0 * kTableZ) * (kTableSize - 1);
+  const auto i = std::min(static_cast<size_t>(x), static_cast<size_t>(kTableSize - 2));
+  const double f = x - static_cast<double>(i);
+  return q[i] + f * (q[i + 1] - q[i]);
 }
 
 double Cloudiness::at_hour(int64_t h) {
-  const double mu = mean_[static_cast<size_t>(month_index_utc(start_utc_s_ + 3600.0 * static_cast<double>(h)))] / kMaxIndex;
-  const boost::math::beta_distribution<double> law(mu * concentration_, (1.0 - mu) * concentration_);
-  // Keep u strictly inside (0, 1): the quantile is infinite-slope at the ends.
-  const double u = std::fmin(std::fmax(normal_cdf(z_.at(h)), 1e-12), 1.0 - 1e-12);
-  return kMaxIndex * boost::math::quantile(law, u);
+  if (h < 0) h = 0;
+  while (static_cast<int64_t>(kc_.size()) <= h) {
+    const auto k = static_cast<int64_t>(kc_.size());
+    const int month = month_index_utc(start_utc_s_ + 3600.0 * static_cast<double>(k));
+    kc_.push_back(quantile(table_of_month_[static_cast<size_t>(month)], z_.at(k)));
+  }
+  return kc_[static_cast<size_t>(h)];
 }
 
 double Cloudiness::clear_sky_index(double unix_s) {

@@ -3,9 +3,12 @@
 // hour-to-hour correlated Gaussian AR(1) mapped through the normal CDF into a
 // Beta law on [0, kMaxIndex] whose mean is the month's configured value. The
 // copula keeps the monthly mean exact (no bias from clipping) and the bounds
-// hard; values between hours are interpolated linearly.
+// hard; values between hours are interpolated linearly. The Beta quantile is
+// tabulated once per distinct monthly mean over the latent z (Boost's
+// iterative quantile costs tens of microseconds a call).
 #include <array>
 #include <cstdint>
+#include <vector>
 
 #include "models/power/gaussian_ar1.hpp"
 
@@ -25,11 +28,18 @@ class Cloudiness {
              double start_utc_s, double concentration = kDefaultConcentration);
 
   double clear_sky_index(double unix_s);  // interpolated between hours
-  double at_hour(int64_t h);              // the process at start + h hours
+  double at_hour(int64_t h);              // the process at start + h hours (memoised)
   double monthly_mean(int month_index) const { return mean_[static_cast<size_t>(month_index)]; }
 
  private:
+  static constexpr double kTableZ = 6.0;  // |z| beyond: the end values
+  static constexpr int kTableSize = 1025;
+  double quantile(size_t table, double z) const;
+
   std::array<double, 12> mean_;
+  std::array<size_t, 12> table_of_month_{};
+  std::vector<std::vector<double>> tables_;  // kc at z = -kTableZ .. kTableZ
+  std::vector<double> kc_;                   // memoised hourly values
   GaussianAr1 z_;
   double start_utc_s_;
   double concentration_;
