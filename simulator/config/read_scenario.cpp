@@ -1,0 +1,57 @@
+// The `scenario` and `scheduling` sections, and times given as dates or offsets.
+#include <filesystem>
+
+#include "simulator/config/draft.hpp"
+#include "simulator/config/iso_time.hpp"
+
+namespace sovcap::config {
+
+const std::vector<std::string>& top_level_keys() {
+  static const std::vector<std::string> keys = {"extends", "scenario", "scheduling", "sites", "regions", "network", "classes"};
+  return keys;
+}
+
+double read_time_since_start(Ctx& ctx, MapReader& m, const std::string& key, int64_t start_utc_s,
+                             std::optional<double> def) {
+  const Node* n = m.get(key);
+  if (n && n->is_scalar())
+    if (auto t = parse_iso_utc(n->scalar)) {
+      double since = static_cast<double>(*t - start_utc_s);
+      if (since < 0) ctx.error(n->place, m.path(key), "'" + n->scalar + "' is before the scenario start", "a date at or after scenario.start");
+      return since;
+    }
+  if (n && n->is_scalar() && n->scalar.find('-', 1) != std::string::npos && n->scalar.size() >= 10 &&
+      std::isdigit(static_cast<unsigned char>(n->scalar[0]))) {
+    ctx.error(n->place, m.path(key), "'" + n->scalar + "' is not a valid date",
+              "YYYY-MM-DD[THH:MM[:SS]][Z|+HH:MM], or a duration since the start");
+    return def.value_or(0);
+  }
+  return m.quantity(key, Quantity::duration, def, non_negative());
+}
+
+void read_scenario_section(Ctx& ctx, MapReader& root, Draft& d) {
+  auto& sc = d.sc;
+  MapReader m(ctx, root.get("scenario"), "scenario", {"name", "start", "duration", "step", "seed"}, root.place());
+  sc.name = m.text("name", std::filesystem::path(sc.source_file).stem().string());
+  sc.start_utc = m.text("start", std::string("2030-01-01T00:00:00Z"));
+  if (auto t = parse_iso_utc(sc.start_utc)) {
+    sc.start_utc_s = *t;
+    sc.start_utc = format_iso_utc(*t);  // normalised to UTC
+  } else {
+    ctx.error(m.place("start"), m.path("start"), "'" + sc.start_utc + "' is not a valid date and time",
+              "ISO 8601 such as 2030-01-01T00:00:00Z");
+  }
+  sc.duration_s = m.quantity("duration", Quantity::duration, 365 * 86400.0, positive());
+  sc.step_s = m.quantity("step", Quantity::duration, 900, positive());
+  if (sc.step_s > sc.duration_s && sc.duration_s > 0)
+    ctx.error(m.place("step"), m.path("step"), "the sampling step is longer than the whole scenario", "<= scenario.duration");
+  sc.seed = m.unsigned_integer("seed", 1);
+
+  MapReader s(ctx, root.get("scheduling"), "scheduling", {"policy", "placement"}, root.place());
+  sc.scheduling.policy = static_cast<scheduling::QueuePolicy>(
+      s.choice("policy", {"fcfs", "easy_backfill", "priority", "sjf", "carbon_aware"}, 0));
+  sc.scheduling.placement = static_cast<scheduling::Placement>(
+      s.choice("placement", {"nearest", "earliest_start", "greenest", "sovereignty_first"}, 0));
+}
+
+}  // namespace sovcap::config

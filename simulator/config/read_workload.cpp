@@ -1,0 +1,198 @@
+// The `regions` and `classes` sections: where demand comes from and what it asks for.
+#include <cmath>
+
+#include "models/workload/arrival_stream.hpp"
+#include "models/workload/distribution.hpp"
+#include "models/workload/trace_error.hpp"
+#include "simulator/config/draft.hpp"
+
+namespace sovcap::config {
+namespace {
+
+using workload::DistributionSpec;
+
+const std::vector<std::string> kDistTypes = {"constant", "exponential", "lognormal", "weibull", "uniform", "discrete", "empirical"};
+
+// The parameters each distribution type takes (besides type, clamp_min, clamp_max).
+std::vector<std::string> params_of(DistributionSpec::Type t) {
+  switch (t) {
+    case DistributionSpec::Type::constant: return {"value"};
+    case DistributionSpec::Type::exponential: return {"mean"};
+    case DistributionSpec::Type::lognormal: return {"median", "sigma"};
+    case DistributionSpec::Type::weibull: return {"shape", "scale"};
+    case DistributionSpec::Type::uniform: return {"min", "max"};
+    case DistributionSpec::Type::discrete: return {"values", "weights"};
+    case DistributionSpec::Type::empirical: return {"values", "file"};
+  }
+  return {};
+}
+
+// A distribution of durations (q = duration: parameters accept units) or of plain counts.
+DistributionSpec read_distribution(Ctx& ctx, const MapReader& cls, const std::string& key, std::optional<Quantity> q) {
+  DistributionSpec spec;
+  const size_t errors_before = ctx.diags.size();
+  const Node* n = cls.get(key);
+  if (!n) {
+    ctx.error(cls.place(), cls.path(key), "missing required key '" + key + "'",
+              "a distribution such as {type: lognormal, median: 2h, sigma: 1.2}");
+    return spec;
+  }
+  // First learn the type, then accept only its parameters.
+  DistributionSpec::Type type = DistributionSpec::Type::constant;
+  if (n->is_map())
+    if (const Node* t = n->get("type"); t && t->is_scalar()) {
+      auto it = std::find(kDistTypes.begin(), kDistTypes.end(), t->scalar);
+      if (it != kDistTypes.end()) type = static_cast<DistributionSpec::Type>(it - kDistTypes.begin());
+    }
+  std::vector<std::string> known = {"type", "clamp_min", "clamp_max"};
+  for (auto& p : params_of(type)) known.push_back(p);
+  MapReader m(ctx, n, cls.path(key), known, cls.place());
+  if (!m.is_map()) return spec;
+  if (!m.has("type")) m.missing("type");
+  spec.type = static_cast<DistributionSpec::Type>(m.choice("type", kDistTypes, 0));
+  const Range any_value = q ? non_negative() : any();
+  auto value = [&](const std::string& k, std::optional<double> def, const Range& r) {
+    return q ? m.quantity(k, *q, def, r) : m.number(k, def, r);
+  };
+  switch (spec.type) {
+    case DistributionSpec::Type::constant: spec.value = value("value", std::nullopt, any_value); break;
+    case DistributionSpec::Type::exponential: spec.mean = value("mean", std::nullopt, positive()); break;
+    case DistributionSpec::Type::lognormal:
+      spec.median = value("median", std::nullopt, positive());
+      spec.sigma = m.number("sigma", std::nullopt, non_negative());
+      break;
+    case DistributionSpec::Type::weibull:
+      spec.shape = m.number("shape", std::nullopt, positive());
+      spec.scale = value("scale", std::nullopt, positive());
+      break;
+    case DistributionSpec::Type::uniform:
+      spec.min = value("min", std::nullopt, any_value);
+      spec.max = value("max", std::nullopt, any_value);
+      if (spec.max < spec.min) ctx.error(m.place("max"), m.path("max"), "max is below min", ">= min");
+      break;
+    case DistributionSpec::Type::discrete: {
+      Quantity qq = q.value_or(Quantity::duration);
+      auto v = m.numbers("values", any_value, q ? &qq : nullptr);
+      auto w = m.numbers("weights", non_negative());
+      if (!m.has("values")) m.missing("values");
+      if (v) spec.values = *v;
+      if (w) spec.weights = *w;
+      if (v && w && v->size() != w->size())
+        ctx.error(m.place("weights"), m.path("weights"),
+                  std::to_string(w->size()) + " weights for " + std::to_string(v->size()) + " values", "one weight per value");
+      if (!m.has("weights") && v) spec.weights.assign(v->size(), 1.0);  // equally likely
+      break;
+    }
+    case DistributionSpec::Type::empirical: {
+      Quantity qq = q.value_or(Quantity::duration);
+      if (m.has("file") == m.has("values")) {
+        ctx.error(m.place(), m.path(), "an empirical distribution needs either values or file", "values: [...] or file: path");
+        break;
+      }
+      if (auto v = m.numbers("values", any_value, q ? &qq : nullptr)) spec.values = *v;
+      if (m.has("file")) {
+        std::string path = m.file_path("file");
+        try {
+          if (!path.empty()) spec.values = workload::read_empirical_values(path);  // plain numbers in the key's unit
+        } catch (const std::exception& e) {
+          ctx.error(m.place("file"), m.path("file"), e.what(), "one number per line, '#' comments");
+        }
+      }
+      break;
+    }
+  }
+  spec.clamp_min = value("clamp_min", 0.0, any_value);
+  spec.clamp_max = value("clamp_max", 0.0, any_value);
+  if (spec.clamp_max != 0 && spec.clamp_max < spec.clamp_min)
+    ctx.error(m.place("clamp_max"), m.path("clamp_max"), "clamp_max is below clamp_min", ">= clamp_min, or 0 for no upper bound");
+  // The model's own check catches what the per-key checks above do not.
+  if (auto e = workload::validate(spec); !e.empty() && ctx.diags.size() == errors_before)
+    ctx.error(m.place(), m.path(), e, "see docs/config.md, distributions");
+  return spec;
+}
+
+}  // namespace
+
+void read_regions(Ctx& ctx, MapReader& root, Draft& d) {
+  const Node* list = root.list("regions");
+  if (!list || list->items.empty()) {
+    ctx.error(root.place("regions"), "regions", "a scenario needs at least one region", "a list of regions with id, latitude, longitude");
+    return;
+  }
+  for (size_t i = 0; i < list->items.size(); ++i) {
+    const Node& item = list->items[i];
+    MapReader m(ctx, &item, item_path("regions", item, i), {"id", "name", "latitude", "longitude", "weight", "node"}, item.place);
+    workload::RegionSpec r;
+    r.id = m.id("id", std::nullopt);
+    r.name = m.text("name", r.id);
+    r.latitude_deg = m.number("latitude", std::nullopt, between(-90, 90));
+    r.longitude_deg = m.number("longitude", std::nullopt, between(-180, 180));
+    r.weight = m.number("weight", 1.0, non_negative());
+    r.node = m.id("node", r.id);
+    ItemRef ref{m.path(), item.place, m.place("id"), m.place("node"), m.has("node")};
+    d.regions.push_back(ref);
+    d.sc.regions.push_back(r);
+  }
+}
+
+void read_classes(Ctx& ctx, MapReader& root, Draft& d) {
+  const Node* list = root.list("classes");
+  if (!list || list->items.empty()) {
+    ctx.error(root.place("classes"), "classes", "a scenario needs at least one job class", "a list of classes with id, pool, rate, units, runtime");
+    return;
+  }
+  for (size_t i = 0; i < list->items.size(); ++i) {
+    const Node& item = list->items[i];
+    MapReader m(ctx, &item, item_path("classes", item, i),
+                {"id", "pool", "rate", "hourly", "weekday", "growth", "region_weights", "units", "runtime",
+                 "estimate_factor", "input", "output", "priority", "preemptible", "flexible", "deadline",
+                 "checkpoint_interval", "checkpoint_size", "allowed_sites"},
+                item.place);
+    workload::JobClassSpec c;
+    ClassRef ref;
+    c.id = m.id("id", std::nullopt);
+    c.pool = static_cast<workload::PoolKind>(m.choice("pool", {"gpu", "cpu"}, 0));
+    ref.pool_place = m.place("pool");
+    c.rate_per_h = m.number("rate", std::nullopt, non_negative());
+    m.fixed("hourly", c.hourly_factor, non_negative());
+    m.fixed("weekday", c.weekday_factor, non_negative());
+    c.growth_per_year = m.number("growth", 0.0, above(-1));
+    if (const Node* rw = m.get("region_weights")) {
+      ref.region_weights_given = true;
+      ref.region_weights_place = rw->place;
+      if (!rw->is_map()) {
+        ctx.error(rw->place, m.path("region_weights"), std::string("expected a map of region id to weight, found ") + rw->kind_name(),
+                  "{region_id: weight, ...}; regions left out weigh 0");
+      } else {
+        for (const auto& e : rw->entries) {
+          auto w = read_number(ctx, e.value, m.path("region_weights") + "." + e.key, non_negative());
+          ref.region_weights.emplace_back(e.key, w.value_or(0));
+          ref.region_weight_places.push_back(e.key_place);
+        }
+      }
+    }
+    if (m.is_map()) {
+      c.units = read_distribution(ctx, m, "units", std::nullopt);
+      c.runtime_s = read_distribution(ctx, m, "runtime", Quantity::duration);
+    }
+    c.estimate_factor = m.number("estimate_factor", 1.5, at_least(1));
+    c.input_gb = m.quantity("input", Quantity::data, 0.0, non_negative());
+    c.output_gb = m.quantity("output", Quantity::data, 0.0, non_negative());
+    c.priority = static_cast<int>(m.integer("priority", 0, between(-1000000, 1000000)));
+    c.preemptible = m.flag("preemptible", false);
+    c.flexible = m.flag("flexible", false);
+    c.deadline_s = m.quantity("deadline", Quantity::duration, 0.0, non_negative());
+    if (c.flexible && !(c.deadline_s > 0))
+      ctx.error(m.place("deadline"), m.path("deadline"), "a flexible class needs a deadline", "a duration > 0, e.g. 24h");
+    c.checkpoint_interval_s = m.quantity("checkpoint_interval", Quantity::duration, 0.0, non_negative());
+    c.checkpoint_gb = m.quantity("checkpoint_size", Quantity::data, 0.0, non_negative());
+    c.allowed_sites = m.strings("allowed_sites");
+    if (const Node* a = m.get("allowed_sites"); a && a->is_seq())
+      for (const auto& it : a->items) ref.allowed_places.push_back(it.place);
+    ref.ref = ItemRef{m.path(), item.place, m.place("id"), Place{}, false};
+    d.classes.push_back(std::move(ref));
+    d.sc.classes.push_back(std::move(c));
+  }
+}
+
+}  // namespace sovcap::config

@@ -1,0 +1,259 @@
+#include "simulator/config/resolved_yaml.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+
+#include "models/workload/distribution.hpp"
+
+namespace sovcap::config {
+namespace {
+
+// fmt's shortest representation reads back to the same double.
+std::string num(double x) { return fmt::format("{}", x); }
+std::string with(double x, const char* unit) { return fmt::format("{}{}", x, unit); }
+std::string seconds(double s) { return with(s, "s"); }
+
+template <class T>
+void kv(YAML::Emitter& out, const char* key, const T& value) {
+  out << YAML::Key << key << YAML::Value << value;
+}
+
+template <class Seq>
+void flow_numbers(YAML::Emitter& out, const char* key, const Seq& values, const char* unit = "") {
+  out << YAML::Key << key << YAML::Value << YAML::Flow << YAML::BeginSeq;
+  for (double v : values) out << with(v, unit);
+  out << YAML::EndSeq;
+}
+
+std::string power_or_unlimited(double mw) { return std::isinf(mw) ? "unlimited" : with(mw, "MW"); }
+
+void distribution(YAML::Emitter& out, const char* key, const workload::DistributionSpec& d, const char* unit) {
+  using T = workload::DistributionSpec::Type;
+  out << YAML::Key << key << YAML::Value << YAML::BeginMap;
+  kv(out, "type", workload::type_name(d.type));
+  switch (d.type) {
+    case T::constant: kv(out, "value", with(d.value, unit)); break;
+    case T::exponential: kv(out, "mean", with(d.mean, unit)); break;
+    case T::lognormal: kv(out, "median", with(d.median, unit)), kv(out, "sigma", num(d.sigma)); break;
+    case T::weibull: kv(out, "shape", num(d.shape)), kv(out, "scale", with(d.scale, unit)); break;
+    case T::uniform: kv(out, "min", with(d.min, unit)), kv(out, "max", with(d.max, unit)); break;
+    case T::discrete: flow_numbers(out, "values", d.values, unit), flow_numbers(out, "weights", d.weights); break;
+    case T::empirical: flow_numbers(out, "values", d.values, unit); break;
+  }
+  kv(out, "clamp_min", with(d.clamp_min, unit));
+  kv(out, "clamp_max", with(d.clamp_max, unit));
+  out << YAML::EndMap;
+}
+
+void site(YAML::Emitter& out, const SiteSpec& s) {
+  const auto& p = s.power;
+  out << YAML::BeginMap;
+  kv(out, "id", s.id);
+  kv(out, "name", s.name);
+  kv(out, "node", s.node);
+  kv(out, "sovereign", s.sovereign);
+  kv(out, "latitude", num(p.location.latitude_deg));
+  kv(out, "longitude", num(p.location.longitude_deg));
+  kv(out, "elevation", num(p.location.elevation_m));
+  out << YAML::Key << "pools" << YAML::Value << YAML::BeginSeq;
+  for (const auto& pool : s.pools) {
+    out << YAML::BeginMap;
+    kv(out, "id", pool.id);
+    kv(out, "kind", pool.gpu ? "gpu" : "cpu");
+    kv(out, "nodes", pool.nodes);
+    kv(out, "units_per_node", pool.units_per_node);
+    kv(out, "node_peak", with(pool.node_peak_kw, "kW"));
+    kv(out, "node_idle", with(pool.node_idle_kw, "kW"));
+    out << YAML::EndMap;
+  }
+  out << YAML::EndSeq;
+
+  out << YAML::Key << "solar" << YAML::Value << YAML::BeginMap;
+  kv(out, "capacity", with(p.solar.capacity_mw, "MW"));
+  kv(out, "inverter", with(p.solar.inverter_mw, "MW"));
+  kv(out, "tilt", num(p.solar.tilt_deg));
+  kv(out, "azimuth", num(p.solar.azimuth_deg));
+  kv(out, "tracking", p.solar.single_axis_tracking);
+  kv(out, "temp_coeff", num(p.solar.temp_coeff_per_c));
+  kv(out, "dc_loss", num(p.solar.dc_loss_fraction));
+  kv(out, "inverter_efficiency", num(p.solar.inverter_efficiency));
+  kv(out, "linke_turbidity", num(p.solar.linke_turbidity));
+  flow_numbers(out, "clearness_monthly", p.solar.clearness_monthly);
+  kv(out, "cloud_autocorrelation", num(p.solar.cloud_autocorrelation));
+  if (!p.solar.profile_csv.empty()) kv(out, "profile_csv", p.solar.profile_csv);
+  out << YAML::EndMap;
+
+  out << YAML::Key << "wind" << YAML::Value << YAML::BeginMap;
+  kv(out, "capacity", with(p.wind.capacity_mw, "MW"));
+  kv(out, "weibull_k", num(p.wind.weibull_k));
+  kv(out, "weibull_c", num(p.wind.weibull_c_ms));
+  kv(out, "autocorrelation", num(p.wind.autocorrelation));
+  kv(out, "seasonal_amplitude", num(p.wind.seasonal_amplitude));
+  kv(out, "seasonal_peak_day", p.wind.seasonal_peak_day);
+  kv(out, "diurnal_amplitude", num(p.wind.diurnal_amplitude));
+  kv(out, "diurnal_peak_hour", num(p.wind.diurnal_peak_hour));
+  kv(out, "cut_in", num(p.wind.cut_in_ms));
+  kv(out, "rated", num(p.wind.rated_ms));
+  kv(out, "cut_out", num(p.wind.cut_out_ms));
+  kv(out, "losses", num(p.wind.losses_fraction));
+  if (!p.wind.profile_csv.empty()) kv(out, "profile_csv", p.wind.profile_csv);
+  out << YAML::EndMap;
+
+  out << YAML::Key << "climate" << YAML::Value << YAML::BeginMap;
+  flow_numbers(out, "monthly_mean", p.climate.monthly_mean_c);
+  kv(out, "diurnal_swing", num(p.climate.diurnal_swing_c));
+  kv(out, "peak_hour", num(p.climate.peak_hour_local));
+  if (!p.climate.profile_csv.empty()) kv(out, "profile_csv", p.climate.profile_csv);
+  out << YAML::EndMap;
+
+  out << YAML::Key << "cooling" << YAML::Value << YAML::BeginMap;
+  kv(out, "model", p.cooling.model == power::CoolingParams::Model::constant ? "constant" : "free_cooling");
+  kv(out, "pue", num(p.cooling.pue));
+  kv(out, "pue_min", num(p.cooling.pue_min));
+  kv(out, "free_below", num(p.cooling.free_below_c));
+  kv(out, "pue_slope", num(p.cooling.pue_slope_per_c));
+  kv(out, "pue_max", num(p.cooling.pue_max));
+  out << YAML::EndMap;
+
+  out << YAML::Key << "battery" << YAML::Value << YAML::BeginMap;
+  kv(out, "energy", with(p.battery.energy_mwh, "MWh"));
+  kv(out, "charge", with(p.battery.charge_mw, "MW"));
+  kv(out, "discharge", with(p.battery.discharge_mw, "MW"));
+  kv(out, "round_trip_efficiency", num(p.battery.round_trip_efficiency));
+  kv(out, "soc_min", num(p.battery.soc_min_fraction));
+  kv(out, "soc_max", num(p.battery.soc_max_fraction));
+  kv(out, "self_discharge_per_day", num(p.battery.self_discharge_per_day));
+  kv(out, "initial_soc", num(p.battery.initial_soc_fraction));
+  kv(out, "grid_charge_below", num(p.battery.grid_charge_below_gco2_per_kwh));
+  out << YAML::EndMap;
+
+  out << YAML::Key << "grid" << YAML::Value << YAML::BeginMap;
+  kv(out, "import", power_or_unlimited(p.grid.import_mw));
+  kv(out, "export", with(p.grid.export_mw, "MW"));
+  kv(out, "carbon", num(p.grid.carbon_gco2_per_kwh));
+  flow_numbers(out, "carbon_hourly", p.grid.carbon_hourly_factor);
+  if (!p.grid.carbon_csv.empty()) kv(out, "carbon_csv", p.grid.carbon_csv);
+  out << YAML::EndMap;
+
+  out << YAML::Key << "phases" << YAML::Value << YAML::BeginSeq;
+  for (const auto& ph : p.phases) {
+    out << YAML::BeginMap;
+    kv(out, "at", seconds(ph.at_s));
+    if (!std::isnan(ph.solar_mw)) kv(out, "solar", with(ph.solar_mw, "MW"));
+    if (!std::isnan(ph.wind_mw)) kv(out, "wind", with(ph.wind_mw, "MW"));
+    if (!std::isnan(ph.battery_mwh)) kv(out, "battery", with(ph.battery_mwh, "MWh"));
+    if (!std::isnan(ph.grid_import_mw)) kv(out, "grid_import", power_or_unlimited(ph.grid_import_mw));
+    out << YAML::EndMap;
+  }
+  out << YAML::EndSeq;
+  out << YAML::EndMap;
+}
+
+const char* policy_name(scheduling::QueuePolicy p) {
+  static const char* names[] = {"fcfs", "easy_backfill", "priority", "sjf", "carbon_aware"};
+  return names[static_cast<int>(p)];
+}
+const char* placement_name(scheduling::Placement p) {
+  static const char* names[] = {"nearest", "earliest_start", "greenest", "sovereignty_first"};
+  return names[static_cast<int>(p)];
+}
+
+}  // namespace
+
+std::string resolved_yaml(const Scenario& sc) {
+  YAML::Emitter out;
+  out << YAML::BeginMap;
+  out << YAML::Key << "scenario" << YAML::Value << YAML::BeginMap;
+  kv(out, "name", sc.name);
+  kv(out, "start", sc.start_utc);
+  kv(out, "duration", seconds(sc.duration_s));
+  kv(out, "step", seconds(sc.step_s));
+  kv(out, "seed", std::to_string(sc.seed));
+  out << YAML::EndMap;
+  out << YAML::Key << "scheduling" << YAML::Value << YAML::BeginMap;
+  kv(out, "policy", policy_name(sc.scheduling.policy));
+  kv(out, "placement", placement_name(sc.scheduling.placement));
+  out << YAML::EndMap;
+
+  out << YAML::Key << "sites" << YAML::Value << YAML::BeginSeq;
+  for (const auto& s : sc.sites) site(out, s);
+  out << YAML::EndSeq;
+
+  out << YAML::Key << "regions" << YAML::Value << YAML::BeginSeq;
+  for (const auto& r : sc.regions) {
+    out << YAML::BeginMap;
+    kv(out, "id", r.id);
+    kv(out, "name", r.name);
+    kv(out, "latitude", num(r.latitude_deg));
+    kv(out, "longitude", num(r.longitude_deg));
+    kv(out, "weight", num(r.weight));
+    kv(out, "node", r.node);
+    out << YAML::EndMap;
+  }
+  out << YAML::EndSeq;
+
+  out << YAML::Key << "network" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "nodes" << YAML::Value << YAML::BeginSeq;
+  for (const auto& n : sc.topology.nodes)
+    out << YAML::Flow << YAML::BeginMap << YAML::Key << "id" << YAML::Value << n.id << YAML::Key << "latitude"
+        << YAML::Value << num(n.latitude_deg) << YAML::Key << "longitude" << YAML::Value << num(n.longitude_deg)
+        << YAML::EndMap;
+  out << YAML::EndSeq;
+  out << YAML::Key << "links" << YAML::Value << YAML::BeginSeq;
+  for (const auto& l : sc.topology.links) {
+    out << YAML::BeginMap;
+    kv(out, "id", l.id);
+    kv(out, "a", l.a);
+    kv(out, "b", l.b);
+    kv(out, "bandwidth", with(l.bandwidth_gbps, "Gbps"));
+    kv(out, "latency", l.latency_s < 0 ? std::string("auto") : seconds(l.latency_s));
+    kv(out, "route_factor", num(l.route_factor));
+    out << YAML::Key << "outages" << YAML::Value << YAML::BeginSeq;
+    for (const auto& o : l.outages)
+      out << YAML::Flow << YAML::BeginMap << YAML::Key << "start" << YAML::Value << seconds(o.start_s) << YAML::Key
+          << "duration" << YAML::Value << seconds(o.duration_s) << YAML::EndMap;
+    out << YAML::EndSeq;
+    kv(out, "mtbf", seconds(l.mtbf_s));
+    kv(out, "mttr", seconds(l.mttr_s));
+    out << YAML::EndMap;
+  }
+  out << YAML::EndSeq;
+  out << YAML::EndMap;
+
+  out << YAML::Key << "classes" << YAML::Value << YAML::BeginSeq;
+  for (const auto& c : sc.classes) {
+    out << YAML::BeginMap;
+    kv(out, "id", c.id);
+    kv(out, "pool", c.pool == workload::PoolKind::gpu ? "gpu" : "cpu");
+    kv(out, "rate", num(c.rate_per_h));
+    flow_numbers(out, "hourly", c.hourly_factor);
+    flow_numbers(out, "weekday", c.weekday_factor);
+    kv(out, "growth", num(c.growth_per_year));
+    if (!c.region_weights.empty()) {
+      out << YAML::Key << "region_weights" << YAML::Value << YAML::Flow << YAML::BeginMap;
+      for (size_t i = 0; i < c.region_weights.size() && i < sc.regions.size(); ++i)
+        out << YAML::Key << sc.regions[i].id << YAML::Value << num(c.region_weights[i]);
+      out << YAML::EndMap;
+    }
+    distribution(out, "units", c.units, "");
+    distribution(out, "runtime", c.runtime_s, "s");
+    kv(out, "estimate_factor", num(c.estimate_factor));
+    kv(out, "input", with(c.input_gb, "GB"));
+    kv(out, "output", with(c.output_gb, "GB"));
+    kv(out, "priority", c.priority);
+    kv(out, "preemptible", c.preemptible);
+    kv(out, "flexible", c.flexible);
+    kv(out, "deadline", seconds(c.deadline_s));
+    kv(out, "checkpoint_interval", seconds(c.checkpoint_interval_s));
+    kv(out, "checkpoint_size", with(c.checkpoint_gb, "GB"));
+    out << YAML::Key << "allowed_sites" << YAML::Value << YAML::Flow << c.allowed_sites;
+    out << YAML::EndMap;
+  }
+  out << YAML::EndSeq;
+  out << YAML::EndMap;
+  return std::string(out.c_str()) + "\n";
+}
+
+}  // namespace sovcap::config

@@ -1,0 +1,116 @@
+#include "simulator/config/tree.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace sovcap::config {
+namespace {
+
+Place place_of(const YAML::Mark& m, const Place& origin, const Place& fallback) {
+  if (m.line < 0) return fallback;
+  Place p = origin;
+  p.line = origin.line + m.line;
+  p.column = (m.line == 0 ? origin.column : 1) + m.column;
+  return p;
+}
+
+Node convert(const YAML::Node& y, const Place& origin, const Place& fallback, std::vector<Diagnostic>& diags) {
+  Node n;
+  n.place = place_of(y.Mark(), origin, fallback);
+  switch (y.Type()) {
+    case YAML::NodeType::Undefined:
+    case YAML::NodeType::Null:
+      n.kind = Node::Kind::null;
+      break;
+    case YAML::NodeType::Scalar:
+      n.kind = Node::Kind::scalar;
+      n.scalar = y.Scalar();
+      break;
+    case YAML::NodeType::Sequence:
+      n.kind = Node::Kind::seq;
+      for (const auto& item : y) n.items.push_back(convert(item, origin, n.place, diags));
+      break;
+    case YAML::NodeType::Map:
+      n.kind = Node::Kind::map;
+      for (const auto& kv : y) {
+        Entry e;
+        e.key_place = place_of(kv.first.Mark(), origin, n.place);
+        if (!kv.first.IsScalar()) {
+          diags.push_back(diagnostic_at(e.key_place, "", "a key must be a plain name", "a word such as 'capacity'"));
+          continue;
+        }
+        e.key = kv.first.Scalar();
+        e.value = convert(kv.second, origin, e.key_place, diags);
+        if (n.get(e.key)) {
+          diags.push_back(diagnostic_at(e.key_place, e.key, "duplicate key", "each key once per map"));
+          continue;
+        }
+        n.entries.push_back(std::move(e));
+      }
+      break;
+  }
+  return n;
+}
+
+}  // namespace
+
+const Node* Node::get(const std::string& key) const {
+  for (const auto& e : entries)
+    if (e.key == key) return &e.value;
+  return nullptr;
+}
+
+Node* Node::get(const std::string& key) {
+  auto* e = entry(key);
+  return e ? &e->value : nullptr;
+}
+
+Entry* Node::entry(const std::string& key) {
+  for (auto& e : entries)
+    if (e.key == key) return &e;
+  return nullptr;
+}
+
+const char* Node::kind_name() const {
+  switch (kind) {
+    case Kind::null: return "nothing";
+    case Kind::scalar: return "a single value";
+    case Kind::map: return "a map";
+    case Kind::seq: return "a list";
+  }
+  return "?";
+}
+
+Diagnostic diagnostic_at(const Place& at, std::string key_path, std::string message, std::string allowed) {
+  return Diagnostic{at.file, at.line, at.column, std::move(key_path), std::move(message), std::move(allowed)};
+}
+
+std::optional<Node> parse_yaml(const std::string& text, const Place& origin, std::vector<Diagnostic>& diags) {
+  try {
+    YAML::Node y = YAML::Load(text);
+    Place start = origin;
+    if (start.line == 0) start.line = 1, start.column = 1;
+    return convert(y, start, start, diags);
+  } catch (const YAML::Exception& e) {
+    Place at = place_of(e.mark, origin.line ? origin : Place{origin.file, 1, 1}, Place{origin.file, 1, 1});
+    diags.push_back(diagnostic_at(at, "", "YAML syntax: " + e.msg));
+    return std::nullopt;
+  }
+}
+
+std::optional<Node> read_yaml_file(const std::string& path, std::vector<Diagnostic>& diags) {
+  std::ifstream in(path);
+  if (!in) {
+    diags.push_back(Diagnostic{path, 0, 0, "", std::string("cannot read the file: ") + std::strerror(errno), ""});
+    return std::nullopt;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return parse_yaml(ss.str(), Place{path, 1, 1}, diags);
+}
+
+}  // namespace sovcap::config
