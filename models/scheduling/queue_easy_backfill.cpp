@@ -6,16 +6,18 @@
 // All times are on the pool's work clock: every running job runs at the same speed, so "ends before
 // the reservation" does not depend on throttling.
 //
-// Cost: a full pass (after any completion, start, suspension or cap change: the pool's epoch) walks
-// the running jobs by requested end up to the reservation and scans the queue until no unit is
-// free: O(R + Q) in the worst case. Between epochs the reservation is cached and only jobs that
-// arrived since the last pass are examined (jobs already examined cannot have become startable:
-// free and spare units only shrink and time only brings the reservation closer): O(log Q) each.
+// Cost: a full pass (after any completion, suspension, cap or green change: the pool's epoch)
+// walks the running jobs by requested end up to the reservation, O(R_shadow), and finds each
+// backfill candidate by a pruned descent of BackfillIndex instead of scanning the queue. Between
+// epochs the reservation is cached and only jobs that arrived since the last pass are examined
+// (jobs already examined cannot have become startable: free and spare units only shrink, and time
+// only brings the reservation closer).
 // If the head fits in units but not in power, nothing is backfilled (reservations ignore power).
+#include <algorithm>
 #include <iterator>
-#include <limits>
 #include <map>
 
+#include "models/scheduling/backfill_index.hpp"
 #include "models/scheduling/queue_discipline.hpp"
 
 namespace sovcap::scheduling {
@@ -24,78 +26,114 @@ namespace {
 class EasyBackfillQueue final : public QueueDiscipline {
  public:
   void push(QueuedJob job, bool front) override {
-    if (front) job.seq = --front_seq_;
-    int64_t seq = job.seq;
-    q_.emplace(seq, std::move(job));
+    if (front) {
+      job.seq = --front_seq_;
+      int64_t seq = job.seq;
+      front_.emplace(seq, std::move(job));
+    } else {
+      index_.push_back(std::move(job));
+    }
   }
-  size_t size() const override { return q_.size(); }
+  size_t size() const override { return front_.size() + index_.size(); }
   bool needs_reservations() const override { return true; }
 
   void schedule(PoolAccess& pool) override {
-    while (!q_.empty() && fits(pool, q_.begin()->second)) start(pool, q_.begin());
-    if (q_.empty()) {
+    // The head starts whenever it fits.
+    while (const QueuedJob* h = head()) {
+      if (!fits(pool, *h)) break;
+      pool.start(pop_head());
+    }
+    const QueuedJob* h = head();
+    if (h == nullptr) {
       cached_ = false;
       return;
     }
-    auto head = q_.begin();
-    auto from = std::next(head);
-    if (cached_ && pool.epoch() == epoch_ && head->first == head_seq_) {
-      from = q_.upper_bound(scanned_to_);
+    bool in_front = !front_.empty();
+    size_t from;
+    bool full = !(cached_ && pool.epoch() == epoch_ && h->seq == head_seq_);
+    if (!full) {
+      from = scanned_to_ + 1;
     } else {
-      head_seq_ = head->first;
-      int units = head->second.job.units;
-      backfill_ = units > pool.free_units();  // else it is power that blocks the head
+      if (!in_front) index_.compact();  // positions change: this pass recomputes all it needs
+      h = head();
+      head_seq_ = h->seq;
+      backfill_ = h->job.units > pool.free_units();  // else it is power that blocks the head
       if (backfill_) {
-        Reservation r = pool.reserve(units);
+        Reservation r = pool.reserve(h->job.units);
         shadow_w_s_ = r.shadow_work_s;
         extra_units_ = r.extra_units;
       }
+      from = in_front ? 0 : index_.first() + 1;
     }
-    if (backfill_) {
-      for (auto it = from; it != q_.end() && pool.free_units() > 0;) {
-        const QueuedJob& job = it->second;
-        if (fits(pool, job)) {
-          bool ends_before = pool.work_clock_s() + job.requested_left_s <= shadow_w_s_;
-          if (ends_before || job.job.units <= extra_units_) {
-            if (!ends_before) extra_units_ -= job.job.units;
-            it = start(pool, it);
-            continue;
-          }
-        }
-        ++it;
+    if (backfill_ && pool.power_allows(1)) {
+      if (full && in_front) backfill_front(pool);
+      while (pool.free_units() > 0) {
+        double room_s = shadow_w_s_ - pool.work_clock_s();
+        BackfillIndex::Query q{pool.free_units(), std::min(pool.free_units(), extra_units_), room_s};
+        size_t p = index_.find(from, q);
+        if (p == BackfillIndex::npos) break;
+        from = p + 1;
+        const QueuedJob& job = index_.at(p);
+        if (!pool.power_allows(job.job.units)) continue;
+        if (!(job.requested_left_s <= room_s)) extra_units_ -= job.job.units;
+        pool.start(index_.take(p));
       }
     }
-    scanned_to_ = q_.rbegin()->first;
+    scanned_to_ = index_.last();  // npos when empty, and npos + 1 == 0
     epoch_ = pool.epoch();
     cached_ = true;
   }
 
   std::vector<QueuedJob> take_all() override {
     std::vector<QueuedJob> out;
-    for (auto& kv : q_) out.push_back(std::move(kv.second));
-    q_.clear();
+    for (auto& kv : front_) out.push_back(std::move(kv.second));
+    front_.clear();
+    for (auto& j : index_.take_all()) out.push_back(std::move(j));
     cached_ = false;
     return out;
   }
 
  private:
-  using Map = std::map<int64_t, QueuedJob>;
   static bool fits(const PoolAccess& pool, const QueuedJob& job) {
     return job.job.units <= pool.free_units() && pool.power_allows(job.job.units);
   }
-  Map::iterator start(PoolAccess& pool, Map::iterator it) {
-    QueuedJob job = std::move(it->second);
-    auto next = q_.erase(it);
-    pool.start(std::move(job));
-    return next;
+  // Put-back jobs come first; they are rare (suspensions).
+  const QueuedJob* head() const {
+    if (!front_.empty()) return &front_.begin()->second;
+    size_t p = index_.first();
+    return p == BackfillIndex::npos ? nullptr : &index_.at(p);
+  }
+  QueuedJob pop_head() {
+    if (!front_.empty()) {
+      QueuedJob job = std::move(front_.begin()->second);
+      front_.erase(front_.begin());
+      return job;
+    }
+    return index_.take(index_.first());
+  }
+  void backfill_front(PoolAccess& pool) {
+    for (auto it = std::next(front_.begin()); it != front_.end() && pool.free_units() > 0;) {
+      const QueuedJob& job = it->second;
+      bool ends_before = job.requested_left_s <= shadow_w_s_ - pool.work_clock_s();
+      if (fits(pool, job) && (ends_before || job.job.units <= extra_units_)) {
+        if (!ends_before) extra_units_ -= job.job.units;
+        QueuedJob j = std::move(it->second);
+        it = front_.erase(it);
+        pool.start(std::move(j));
+      } else {
+        ++it;
+      }
+    }
   }
 
-  Map q_;
+  std::map<int64_t, QueuedJob> front_;  // put back, by (negative) seq
+  BackfillIndex index_;                 // the rest, in arrival order
   int64_t front_seq_ = 0;
   // The last pass, valid while the pool's epoch and the head are unchanged.
   bool cached_ = false;
   uint64_t epoch_ = 0;
-  int64_t head_seq_ = 0, scanned_to_ = 0;
+  int64_t head_seq_ = 0;
+  size_t scanned_to_ = 0;
   bool backfill_ = false;
   double shadow_w_s_ = 0;
   int extra_units_ = 0;
