@@ -38,7 +38,7 @@ std::optional<Node> load(const std::string& path, std::vector<std::string>& stac
   if (!extends.value.is_scalar() || extends.value.scalar.empty()) {
     diags.push_back(diagnostic_at(extends.value.place, "extends", "expected a file name, found " +
                                   std::string(extends.value.kind_name()), "a path relative to this file"));
-    return tree;
+    return std::nullopt;
   }
   fs::path base = extends.value.scalar;
   if (base.is_relative()) base = fs::path(path).parent_path() / base;
@@ -50,17 +50,17 @@ std::optional<Node> load(const std::string& path, std::vector<std::string>& stac
     diags.push_back(diagnostic_at(extends.value.place, "extends",
                                   "a config that includes itself: " + chain + fs::path(key).filename().string(),
                                   "a chain of extends without cycles"));
-    return tree;
+    return std::nullopt;
   }
   if (!fs::is_regular_file(base)) {
     diags.push_back(diagnostic_at(extends.value.place, "extends", "cannot read '" + base.string() + "'",
                                   "an existing file, relative to this file"));
-    return tree;
+    return std::nullopt;
   }
   stack.push_back(key);
   auto merged = load(base.string(), stack, diags);
   stack.pop_back();
-  if (!merged) return tree;
+  if (!merged) return std::nullopt;
   merge_over(*merged, *tree);
   return merged;
 }

@@ -15,8 +15,9 @@ void merge_over(Node& base, const Node& over);
 
 // Read path and, recursively, the files it extends (relative to the extending
 // file's directory), merged. Reports unreadable files, syntax errors and
-// cycles (a config that includes itself). Nothing when the file itself could
-// not be read or parsed.
+// cycles (a config that includes itself). Nothing when a file of the chain
+// could not be read or parsed, or the chain is broken: validating a partial
+// scenario would only add noise to the real error.
 std::optional<Node> load_tree(const std::string& path, std::vector<Diagnostic>& diags);
 
 }  // namespace sovcap::config

@@ -1,6 +1,7 @@
 #include "simulator/config/loader.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "models/workload/arrival_stream.hpp"
 #include "simulator/config/draft.hpp"
@@ -19,7 +20,15 @@ void model_checks(Ctx& ctx, const Draft& d) {
       ctx.error(d.classes[k].ref.place, d.classes[k].ref.path, e);
 }
 
+// In reading order: files as first met, then line and column; duplicates dropped.
 std::vector<Diagnostic> unique(std::vector<Diagnostic> diags) {
+  std::vector<std::string> files;
+  for (const auto& d : diags)
+    if (std::find(files.begin(), files.end(), d.file) == files.end()) files.push_back(d.file);
+  auto rank = [&](const Diagnostic& d) {
+    return std::make_tuple(std::find(files.begin(), files.end(), d.file) - files.begin(), d.line, d.column);
+  };
+  std::stable_sort(diags.begin(), diags.end(), [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
   std::vector<Diagnostic> out;
   for (auto& d : diags)
     if (std::none_of(out.begin(), out.end(), [&](const Diagnostic& o) { return o.format() == d.format(); }))

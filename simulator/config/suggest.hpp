@@ -5,11 +5,12 @@
 
 namespace sovcap::config {
 
-// Levenshtein distance (insertions, deletions, substitutions), case-insensitive.
+// Edit distance (insertions, deletions, substitutions, swaps of neighbours:
+// optimal string alignment), case-insensitive.
 int edit_distance(const std::string& a, const std::string& b);
 
 // The candidate closest to word if it is close enough to be a likely typo
-// (distance <= max(1, length / 3)), else "".
+// (distance <= 1 for words of up to 3 letters, else <= max(2, length / 3)), else "".
 std::string closest(const std::string& word, const std::vector<std::string>& candidates);
 
 // " (did you mean 'x'?)"-ready text: "did you mean 'x'?" or "".

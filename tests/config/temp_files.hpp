@@ -1,0 +1,72 @@
+#pragma once
+// Scenario files written by a test into its own temporary directory.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "simulator/config/loader.hpp"
+
+namespace cfgtest {
+
+class TempDir {
+ public:
+  TempDir() {
+    auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    path_ = std::filesystem::temp_directory_path() /
+            ("sovcap-config-" + std::string(info->test_suite_name()) + "-" + info->name() + "-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  // Write text to name inside the directory; returns the full path.
+  std::string write(const std::string& name, const std::string& text) const {
+    auto p = (path_ / name).string();
+    std::ofstream(p) << text;
+    return p;
+  }
+  std::string path(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+inline std::string config(const std::string& name) { return std::string(SOVCAP_SOURCE_DIR) + "/configs/" + name; }
+
+// The diagnostics of loading path, or a failure if it loads.
+inline std::vector<sovcap::config::Diagnostic> errors_of(const std::string& path, const std::vector<std::string>& overrides = {}) {
+  try {
+    sovcap::config::load_scenario(path, overrides);
+  } catch (const sovcap::config::ConfigError& e) {
+    return e.diagnostics;
+  }
+  ADD_FAILURE() << path << " loaded without error";
+  return {};
+}
+
+// A minimal valid scenario, to which tests append or in which they replace lines.
+inline const char* kMinimal =
+    "scenario:\n"                                     // 1
+    "  duration: 1d\n"                                // 2
+    "sites:\n"                                        // 3
+    "  - id: alpha\n"                                 // 4
+    "    latitude: 32\n"                              // 5
+    "    longitude: -7\n"                             // 6
+    "    pools:\n"                                    // 7
+    "      - {kind: gpu, nodes: 4}\n"                 // 8
+    "regions:\n"                                      // 9
+    "  - {id: north, latitude: 34, longitude: -6}\n"  // 10
+    "network:\n"                                      // 11
+    "  links:\n"                                      // 12
+    "    - {a: north, b: alpha}\n"                    // 13
+    "classes:\n"                                      // 14
+    "  - id: train\n"                                 // 15
+    "    rate: 2\n"                                   // 16
+    "    units: {type: constant, value: 8}\n"         // 17
+    "    runtime: {type: exponential, mean: 1h}\n";   // 18
+
+}  // namespace cfgtest
