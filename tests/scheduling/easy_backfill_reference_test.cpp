@@ -87,7 +87,7 @@ TEST(EasyBackfillReference, SameStartsAsANaiveEasy) {
     boost::random::uniform_real_distribution<double> factor(1.0, 3.0);
     std::vector<workload::Job> jobs;
     double t = 0;
-    for (int i = 0; i < 600; ++i) {
+    for (int i = 0; i < 2500; ++i) {  // enough to make the index compact (>= 1024 dead positions)
       t += gap(rng);
       auto j = testing::job(static_cast<uint64_t>(i), units(rng), 0);
       j.requested_s = req(rng);
