@@ -15,7 +15,8 @@ struct Unit {
 
 // Case matters: "mW" would be milliwatts, so only the spellings below are units.
 constexpr Unit kUnits[] = {
-    {"s", Quantity::duration, 1},        {"min", Quantity::duration, 60},
+    {"ms", Quantity::duration, 1e-3},    {"s", Quantity::duration, 1},
+    {"min", Quantity::duration, 60},
     {"h", Quantity::duration, 3600},     {"d", Quantity::duration, 86400},
     {"y", Quantity::duration, 365 * 86400.0},  // a year is 365 days
     {"W", Quantity::power, 1e-6},        {"kW", Quantity::power, 1e-3},

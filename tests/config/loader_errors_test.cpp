@@ -93,7 +93,7 @@ TEST(LoaderErrors, WrongTypeAndUnitAndRange) {
   ASSERT_EQ(d2.size(), 1u) << all(d2);
   EXPECT_EQ(d2[0].key_path, "scenario.duration");
   EXPECT_EQ(d2[0].message, "'2MWh' is an energy, not a duration");
-  EXPECT_EQ(d2[0].allowed, "a duration: a number with s, min, h, d, y; 1y = 365 d");
+  EXPECT_EQ(d2[0].allowed, "a duration: a number with ms, s, min, h, d, y; 1y = 365 d");
 
   auto p3 = dir.write("map.yaml", replace_line(16, "    rate: {per: hour}"));
   auto d3 = errors_of(p3);

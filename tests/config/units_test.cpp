@@ -7,6 +7,7 @@ using namespace sovcap::config;
 
 TEST(Units, Durations) {
   EXPECT_DOUBLE_EQ(parse_duration_s("90s"), 90);
+  EXPECT_DOUBLE_EQ(parse_duration_s("3ms"), 0.003);
   EXPECT_DOUBLE_EQ(parse_duration_s("15min"), 900);
   EXPECT_DOUBLE_EQ(parse_duration_s("6h"), 21600);
   EXPECT_DOUBLE_EQ(parse_duration_s("30d"), 2592000);
@@ -60,7 +61,7 @@ std::string error_of(const std::string& text, Quantity q, std::string* allowed =
 TEST(Units, RejectsEmptyNanInfGarbageAndWrongKinds) {
   std::string allowed;
   EXPECT_EQ(error_of("", Quantity::duration, &allowed), "empty value");
-  EXPECT_EQ(allowed, "a duration: a number with s, min, h, d, y; 1y = 365 d");
+  EXPECT_EQ(allowed, "a duration: a number with ms, s, min, h, d, y; 1y = 365 d");
   EXPECT_EQ(error_of("   ", Quantity::power), "empty value");
   EXPECT_NE(error_of("nan", Quantity::power).find("not a finite number"), std::string::npos);
   EXPECT_NE(error_of("NaN", Quantity::duration).find("not a finite number"), std::string::npos);

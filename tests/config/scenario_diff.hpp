@@ -1,0 +1,123 @@
+#pragma once
+// Field-by-field comparison of two Scenarios (everything but source_file and
+// resolved_yaml), written out by hand so that a field the resolved YAML forgets
+// shows up as a difference.
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "simulator/config/scenario.hpp"
+
+namespace cfgtest {
+
+class Diff {
+ public:
+  std::vector<std::string> found;
+  template <class T>
+  void eq(const std::string& what, const T& a, const T& b) {
+    if (!(a == b)) found.push_back(what);
+  }
+  void eq(const std::string& what, double a, double b) {
+    if (!(a == b || (std::isnan(a) && std::isnan(b)))) found.push_back(what + " " + std::to_string(a) + " vs " + std::to_string(b));
+  }
+  template <class T, size_t N>
+  void eq(const std::string& what, const std::array<T, N>& a, const std::array<T, N>& b) {
+    for (size_t i = 0; i < N; ++i) eq(what + "[" + std::to_string(i) + "]", a[i], b[i]);
+  }
+  void eq(const std::string& what, const std::vector<double>& a, const std::vector<double>& b) {
+    if (a.size() != b.size()) return found.push_back(what + ".size");
+    for (size_t i = 0; i < a.size(); ++i) eq(what + "[" + std::to_string(i) + "]", a[i], b[i]);
+  }
+};
+
+#define CFG_EQ(field) d.eq(p + #field, a.field, b.field)
+
+inline void diff_dist(Diff& d, const std::string& p, const sovcap::workload::DistributionSpec& a,
+                      const sovcap::workload::DistributionSpec& b) {
+  CFG_EQ(type); CFG_EQ(value); CFG_EQ(mean); CFG_EQ(median); CFG_EQ(sigma); CFG_EQ(shape); CFG_EQ(scale);
+  CFG_EQ(min); CFG_EQ(max); CFG_EQ(values); CFG_EQ(weights); CFG_EQ(clamp_min); CFG_EQ(clamp_max);
+}
+
+inline void diff_site(Diff& d, const std::string& p, const sovcap::config::SiteSpec& a, const sovcap::config::SiteSpec& b) {
+  CFG_EQ(id); CFG_EQ(name); CFG_EQ(node); CFG_EQ(sovereign);
+  if (a.pools.size() != b.pools.size()) return d.found.push_back(p + "pools.size");
+  for (size_t i = 0; i < a.pools.size(); ++i) {
+    CFG_EQ(pools[i].id); CFG_EQ(pools[i].gpu); CFG_EQ(pools[i].nodes); CFG_EQ(pools[i].units_per_node);
+    CFG_EQ(pools[i].node_peak_kw); CFG_EQ(pools[i].node_idle_kw);
+  }
+  CFG_EQ(power.location.latitude_deg); CFG_EQ(power.location.longitude_deg); CFG_EQ(power.location.elevation_m);
+  CFG_EQ(power.solar.capacity_mw); CFG_EQ(power.solar.inverter_mw); CFG_EQ(power.solar.tilt_deg);
+  CFG_EQ(power.solar.azimuth_deg); CFG_EQ(power.solar.single_axis_tracking); CFG_EQ(power.solar.temp_coeff_per_c);
+  CFG_EQ(power.solar.dc_loss_fraction); CFG_EQ(power.solar.inverter_efficiency); CFG_EQ(power.solar.linke_turbidity);
+  CFG_EQ(power.solar.clearness_monthly); CFG_EQ(power.solar.cloud_autocorrelation); CFG_EQ(power.solar.profile_csv);
+  CFG_EQ(power.wind.capacity_mw); CFG_EQ(power.wind.weibull_k); CFG_EQ(power.wind.weibull_c_ms);
+  CFG_EQ(power.wind.autocorrelation); CFG_EQ(power.wind.seasonal_amplitude); CFG_EQ(power.wind.seasonal_peak_day);
+  CFG_EQ(power.wind.diurnal_amplitude); CFG_EQ(power.wind.diurnal_peak_hour); CFG_EQ(power.wind.cut_in_ms);
+  CFG_EQ(power.wind.rated_ms); CFG_EQ(power.wind.cut_out_ms); CFG_EQ(power.wind.losses_fraction);
+  CFG_EQ(power.wind.profile_csv);
+  CFG_EQ(power.climate.monthly_mean_c); CFG_EQ(power.climate.diurnal_swing_c); CFG_EQ(power.climate.peak_hour_local);
+  CFG_EQ(power.climate.profile_csv);
+  CFG_EQ(power.cooling.model); CFG_EQ(power.cooling.pue); CFG_EQ(power.cooling.pue_min); CFG_EQ(power.cooling.free_below_c);
+  CFG_EQ(power.cooling.pue_slope_per_c); CFG_EQ(power.cooling.pue_max);
+  CFG_EQ(power.battery.energy_mwh); CFG_EQ(power.battery.charge_mw); CFG_EQ(power.battery.discharge_mw);
+  CFG_EQ(power.battery.round_trip_efficiency); CFG_EQ(power.battery.soc_min_fraction); CFG_EQ(power.battery.soc_max_fraction);
+  CFG_EQ(power.battery.self_discharge_per_day); CFG_EQ(power.battery.initial_soc_fraction);
+  CFG_EQ(power.battery.grid_charge_below_gco2_per_kwh);
+  CFG_EQ(power.grid.import_mw); CFG_EQ(power.grid.export_mw); CFG_EQ(power.grid.carbon_gco2_per_kwh);
+  CFG_EQ(power.grid.carbon_hourly_factor); CFG_EQ(power.grid.carbon_csv);
+  if (a.power.phases.size() != b.power.phases.size()) return d.found.push_back(p + "phases.size");
+  for (size_t i = 0; i < a.power.phases.size(); ++i) {
+    CFG_EQ(power.phases[i].at_s); CFG_EQ(power.phases[i].solar_mw); CFG_EQ(power.phases[i].wind_mw);
+    CFG_EQ(power.phases[i].battery_mwh); CFG_EQ(power.phases[i].grid_import_mw);
+  }
+}
+
+inline std::vector<std::string> differences(const sovcap::config::Scenario& a, const sovcap::config::Scenario& b) {
+  Diff d;
+  std::string p;
+  CFG_EQ(name); CFG_EQ(start_utc_s); CFG_EQ(start_utc); CFG_EQ(duration_s); CFG_EQ(step_s); CFG_EQ(seed);
+  CFG_EQ(scheduling.policy); CFG_EQ(scheduling.placement);
+  if (a.sites.size() != b.sites.size()) d.found.push_back("sites.size");
+  for (size_t i = 0; i < a.sites.size() && i < b.sites.size(); ++i) diff_site(d, "sites." + a.sites[i].id + ".", a.sites[i], b.sites[i]);
+  if (a.regions.size() != b.regions.size()) d.found.push_back("regions.size");
+  for (size_t i = 0; i < a.regions.size() && i < b.regions.size(); ++i) {
+    CFG_EQ(regions[i].id); CFG_EQ(regions[i].name); CFG_EQ(regions[i].latitude_deg); CFG_EQ(regions[i].longitude_deg);
+    CFG_EQ(regions[i].weight); CFG_EQ(regions[i].node);
+  }
+  if (a.topology.nodes.size() != b.topology.nodes.size()) d.found.push_back("nodes.size");
+  for (size_t i = 0; i < a.topology.nodes.size() && i < b.topology.nodes.size(); ++i) {
+    CFG_EQ(topology.nodes[i].id); CFG_EQ(topology.nodes[i].kind); CFG_EQ(topology.nodes[i].latitude_deg);
+    CFG_EQ(topology.nodes[i].longitude_deg);
+  }
+  if (a.topology.links.size() != b.topology.links.size()) d.found.push_back("links.size");
+  for (size_t i = 0; i < a.topology.links.size() && i < b.topology.links.size(); ++i) {
+    CFG_EQ(topology.links[i].id); CFG_EQ(topology.links[i].a); CFG_EQ(topology.links[i].b);
+    CFG_EQ(topology.links[i].bandwidth_gbps); CFG_EQ(topology.links[i].latency_s); CFG_EQ(topology.links[i].route_factor);
+    CFG_EQ(topology.links[i].mtbf_s); CFG_EQ(topology.links[i].mttr_s);
+    if (a.topology.links[i].outages.size() != b.topology.links[i].outages.size()) d.found.push_back("outages.size");
+    for (size_t k = 0; k < a.topology.links[i].outages.size() && k < b.topology.links[i].outages.size(); ++k) {
+      CFG_EQ(topology.links[i].outages[k].start_s); CFG_EQ(topology.links[i].outages[k].duration_s);
+    }
+  }
+  if (a.classes.size() != b.classes.size()) d.found.push_back("classes.size");
+  for (size_t i = 0; i < a.classes.size() && i < b.classes.size(); ++i) {
+    p = "classes." + a.classes[i].id + ".";
+    const auto& ca = a.classes[i];
+    const auto& cb = b.classes[i];
+    auto& a_ = ca; auto& b_ = cb;
+    {
+      const auto& a = a_; const auto& b = b_;
+      CFG_EQ(id); CFG_EQ(pool); CFG_EQ(rate_per_h); CFG_EQ(hourly_factor); CFG_EQ(weekday_factor); CFG_EQ(growth_per_year);
+      CFG_EQ(region_weights); CFG_EQ(estimate_factor); CFG_EQ(input_gb); CFG_EQ(output_gb); CFG_EQ(priority);
+      CFG_EQ(preemptible); CFG_EQ(flexible); CFG_EQ(deadline_s); CFG_EQ(checkpoint_interval_s); CFG_EQ(checkpoint_gb);
+      CFG_EQ(allowed_sites);
+      diff_dist(d, p + "units.", a.units, b.units);
+      diff_dist(d, p + "runtime.", a.runtime_s, b.runtime_s);
+    }
+  }
+  return d.found;
+}
+
+#undef CFG_EQ
+
+}  // namespace cfgtest
