@@ -1,0 +1,1 @@
+"""Shared code of the sovcap Python tools: reading results, errors, styles, plots."""
