@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -103,6 +104,10 @@ std::optional<Node> parse_yaml(const std::string& text, const Place& origin, std
 }
 
 std::optional<Node> read_yaml_file(const std::string& path, std::vector<Diagnostic>& diags) {
+  if (std::filesystem::is_directory(path)) {
+    diags.push_back(Diagnostic{path, 0, 0, "", "cannot read the file: it is a directory", "a YAML scenario file"});
+    return std::nullopt;
+  }
   std::ifstream in(path);
   if (!in) {
     diags.push_back(Diagnostic{path, 0, 0, "", std::string("cannot read the file: ") + std::strerror(errno), ""});

@@ -181,6 +181,9 @@ TEST(LoaderErrors, UnreadableFileIsADiagnostic) {
   EXPECT_EQ(diags[0].file, path);
   EXPECT_EQ(diags[0].line, 0);
   EXPECT_EQ(diags[0].format(), path + ": error: cannot read the file: No such file or directory");
+  auto dir_diags = errors_of(cfgtest::config(""));
+  ASSERT_EQ(dir_diags.size(), 1u);
+  EXPECT_EQ(dir_diags[0].message, "cannot read the file: it is a directory");
 }
 
 TEST(LoaderErrors, DuplicateIdsAndDuplicateKeys) {
