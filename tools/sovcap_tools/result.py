@@ -75,18 +75,22 @@ def decode_frame(frame):
     return frame
 
 
-def compound_frame(ds):
-    """A compound dataset as a DataFrame: strings decoded, enums mapped to their names."""
+def compound_frame(ds, fields=None):
+    """A compound dataset (or some of its fields) as a DataFrame: strings decoded, enums named."""
     import h5py
 
-    data = ds[()]
-    frame = pd.DataFrame(data) if data.size else pd.DataFrame(columns=list(ds.dtype.names or ()))
+    names = list(fields) if fields else list(ds.dtype.names or ())
+    data = ds.fields(names)[()] if fields else ds[()]
+    if data.size:
+        frame = pd.DataFrame(data) if data.dtype.names else pd.DataFrame({names[0]: data})
+    else:
+        frame = pd.DataFrame(columns=names)
     decode_frame(frame)
-    for name in ds.dtype.names or ():
+    for name in names:
         enum = h5py.check_enum_dtype(ds.dtype[name])
         if enum:
-            names = {v: k for k, v in enum.items()}
-            frame[name] = frame[name].map(lambda v, n=names: n.get(int(v), str(v)))
+            labels = {v: k for k, v in enum.items()}
+            frame[name] = frame[name].map(lambda v, n=labels: n.get(int(v), str(v)))
     return frame
 
 
@@ -165,9 +169,9 @@ class Result:
     def times(self):
         """time_s as datetimes (start_utc + time_s) when start_utc parses, else days."""
         start = self.start
-        if start is None:
-            return self.time_s / 86400.0
-        return start + pd.to_timedelta(self.time_s, unit="s")
+        if start is None:  # unparseable start: dates count from 1970-01-01, i.e. from the start
+            start = pd.Timestamp(0)
+        return pd.DatetimeIndex(start + pd.to_timedelta(self.time_s, unit="s"), name="time")
 
     @property
     def sites(self):
@@ -213,8 +217,10 @@ class Result:
         return pd.DataFrame(data, index=pd.Index(self.times(), name="time"))
 
     # --- tables --------------------------------------------------------------
-    def jobs(self, columns=("id", "class", "site", "wait_s", "status")):
-        return compound_frame(self.need_fields("/jobs", list(columns)))
+    def jobs(self, columns=None):
+        """/jobs as a DataFrame; columns=None reads every column, else only those (faster on big runs)."""
+        ds = self.need_fields("/jobs", list(columns or ()))
+        return compound_frame(ds, list(columns) if columns else None)
 
     def table(self, path):
         ds = self.need(path)
