@@ -52,7 +52,7 @@ class ResultReaderTest(FixtureCase):
             rows = f["jobs"][()]
             keep = [n for n in rows.dtype.names if n != "wait_s"]
             del f["jobs"]
-            f["jobs"] = rows[keep].copy() if hasattr(rows[keep], "copy") else rows[keep]
+            f["jobs"] = np.array(rows[keep].tolist(), dtype=[(n, rows.dtype[n]) for n in keep])
         with open_result(path) as r:
             with self.assertRaises(ToolError) as e:
                 r.jobs(["class", "wait_s"])
