@@ -1,0 +1,40 @@
+#pragma once
+// The loops that run a sweep's points: locally with -j slots, or shared out
+// by rank 0 over MPI. The state of every point is on disk (see layout.hpp).
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "simulator/sweep/layout.hpp"
+#include "simulator/sweep/spec.hpp"
+
+namespace sovcap::sweep {
+
+struct SweepRun {
+  const SweepSpec& spec;
+  const std::vector<Point>& points;
+  SweepDir dir;
+  std::string exe;
+  int jobs = 1;
+  bool quiet = false;
+};
+
+struct RunCounts {
+  long ran = 0, failed = 0;
+  int signal = 0;  // SIGINT/SIGTERM that stopped the run, else 0
+};
+
+// Runs the pending points (indices), `already` of the total being done before.
+RunCounts run_local(const SweepRun& run, std::deque<long> pending, long already);
+
+#ifdef SOVCAP_HAVE_MPI
+// Rank 0: hands out the pending points, one per request, and runs some itself.
+RunCounts run_mpi_master(const SweepRun& run, std::deque<long> pending, long already, int world_size);
+// Ranks > 0: ask rank 0 for points until told to stop.
+RunCounts run_mpi_worker(const SweepRun& run);
+#endif
+
+// The current process's executable (/proc/self/exe), for re-running itself.
+std::string self_executable();
+
+}  // namespace sovcap::sweep

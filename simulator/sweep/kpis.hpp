@@ -1,0 +1,20 @@
+#pragma once
+// The KPIs of one finished run, as named numbers: every numeric attribute of
+// /summary, then every numeric field of /summary/sites as "<site>.<field>".
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sovcap::sweep {
+
+using Kpis = std::vector<std::pair<std::string, double>>;
+
+// Whole-scenario KPIs come in a fixed order (the documented ones first, then
+// any others by name), then the sites in table order. Throws std::runtime_error
+// naming the file when it is not a readable result with a /summary group.
+Kpis read_kpis(const std::string& h5_path);
+
+// The value of a KPI, or NaN.
+double kpi(const Kpis& k, const std::string& name);
+
+}  // namespace sovcap::sweep
