@@ -190,6 +190,9 @@ int cmd_sweep(const SweepArgs& args, int* argc, char*** argv) {
     return merge_and_report(spec, points, dir, args.quiet);
   } catch (const std::exception& e) {
     std::cerr << "sweep: error: " << e.what() << "\n";
+#ifdef SOVCAP_HAVE_MPI
+    if (mpi.shared()) MPI_Abort(MPI_COMM_WORLD, 1);  // the other ranks would wait for this one forever
+#endif
     return 1;
   }
 }
