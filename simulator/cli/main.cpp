@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "simulator/cli/commands.hpp"
+#include "simulator/sweep/commands.hpp"
 #include "sovcap_version.hpp"
 
 int main(int argc, char** argv) {
@@ -34,6 +35,31 @@ int main(int argc, char** argv) {
   summary_cmd->add_option("file", summary_file, "Result file (.h5)")->required();
   summary_cmd->add_flag("--json", summary_json, "JSON instead of a table");
 
+  sovcap::sweep::SweepArgs sw;
+  auto* sweep_cmd = app.add_subcommand("sweep", "Run every point of a sweep spec (locally with -j, or under mpirun)");
+  sweep_cmd->add_option("spec", sw.spec, "Sweep spec YAML (e.g. configs/sweeps/dakhla-battery.yaml)")->required();
+  sweep_cmd->add_option("-o,--output", sw.out_dir, "Output directory (default: results/sweep)");
+  sweep_cmd->add_option("-j,--jobs", sw.jobs, "Concurrent points per process")->check(CLI::PositiveNumber);
+  sweep_cmd->add_flag("--resume", sw.resume, "Keep finished points, run the others");
+  sweep_cmd->add_flag("--merge-only", sw.merge_only, "Only rewrite summary.csv and summary.h5");
+  sweep_cmd->add_option("--point", sw.point, "Run only this point (a Slurm array task)");
+  sweep_cmd->add_option("--slurm", sw.slurm, "Write a Slurm array-job script here and stop");
+  sweep_cmd->add_flag("-q,--quiet", sw.quiet, "Print nothing but errors");
+
+  sovcap::sweep::SizeArgs sz;
+  auto* size_cmd = app.add_subcommand("size", "Find the smallest value of a parameter that meets KPI targets");
+  size_cmd->add_option("config", sz.config, "Scenario YAML")->required();
+  size_cmd->add_option("--param", sz.param, "Key to size, e.g. sites.dakhla.power.battery.energy_mwh")->required();
+  size_cmd->add_option("--lo", sz.lo, "Lower bound of the search")->required();
+  size_cmd->add_option("--hi", sz.hi, "Upper bound of the search")->required();
+  size_cmd->add_option("--unit", sz.unit, "Unit appended to the value (e.g. MWh)");
+  size_cmd->add_option("--target", sz.targets, "KPI target, e.g. unserved_mwh<=0 (repeatable)")->required();
+  size_cmd->add_option("--seeds", sz.seeds, "Replications per value (default 3)")->check(CLI::PositiveNumber);
+  size_cmd->add_option("--tol", sz.tol, "Stop when hi - lo <= tol (default (hi-lo)/100)");
+  size_cmd->add_option("-j,--jobs", sz.jobs, "Concurrent runs")->check(CLI::PositiveNumber);
+  size_cmd->add_option("--set", sz.overrides, "Override a key: KEY.PATH=VALUE (repeatable)");
+  size_cmd->add_flag("-q,--quiet", sz.quiet, "Print nothing but errors");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -42,6 +68,8 @@ int main(int argc, char** argv) {
   }
   if (*run_cmd) return sovcap::cli::cmd_run(run);
   if (*check_cmd) return sovcap::cli::cmd_check(check);
+  if (*sweep_cmd) return sovcap::sweep::cmd_sweep(sw, &argc, &argv);
+  if (*size_cmd) return sovcap::sweep::cmd_size(sz);
   if (*summary_cmd) return sovcap::cli::cmd_summary(summary_file, summary_json);
   return 2;
 }

@@ -31,11 +31,11 @@ void apply_cap(SiteState& site, double it_cap_mw, double now) {
   }
 }
 
-output::SiteSample close_interval(World& w, SiteState& site, double now, double step_s) {
+output::SiteSample close_interval(SiteState& site, double now, double step_s) {
   double kwh = site_it_energy_kwh(site, now);
   double it_mw = (kwh - site.it_energy_kwh_at_step) / 1000.0 / (step_s / 3600.0);
   site.it_energy_kwh_at_step = kwh;
-  auto f = site.power->dispatch(site.conditions, it_mw);
+  auto f = site.power->dispatch(site.conditions, it_mw, step_s);
   output::SiteSample s;
   s.it_power_mw = f.it_power_mw;
   s.cooling_power_mw = f.cooling_power_mw;
@@ -75,6 +75,11 @@ void open_interval(World& w, SiteState& site, int s, double now) {
   double max_facility_mw = site.power->max_facility_mw(site.conditions);
   site.it_cap_mw = std::isinf(max_facility_mw) ? inf : max_facility_mw / site.conditions.pue;
   apply_cap(site, site.it_cap_mw, now);
+  // Carbon-aware queues run held jobs when sun and wind alone cover the site at its present load.
+  double it_now_mw = 0;
+  for (const auto& pool : site.pools) it_now_mw += pool.it_power_kw() / 1000.0;
+  bool green = site.conditions.solar_mw + site.conditions.wind_mw >= it_now_mw * site.conditions.pue;
+  for (auto& pool : site.pools) pool.set_green(green);
   bool capping = false;
   for (auto& pool : site.pools) capping = capping || pool.speed() < 1.0;
   if (capping && !site.capping) ++site.capping_episodes;
@@ -106,8 +111,7 @@ void drain(World& w, double now) {
     for (auto& t : per_region) {
       t.job.transfer_s = now - t.job.submit_s;
       t.job.status = workload::JobStatus::unfinished;
-      w.record(t.job);
-      t.comm->cancel();
+      w.record(t.job);  // no cancel: the engine ends the daemons with their comms
     }
     per_region.clear();
   }
@@ -128,7 +132,7 @@ void controller_actor(World& w, double wall_start_s, bool progress) {
       if (w.error) return;  // an actor failed: stop here, the run reports it
       double length = end - (t - step);
       std::vector<output::SiteSample> samples;
-      for (auto& site : w.sites) samples.push_back(close_interval(w, site, end, length));
+      for (auto& site : w.sites) samples.push_back(close_interval(site, end, length));
       w.writer.add_sample(t - step, samples, link_samples(w, length));
       bar.update(end, w.jobs_submitted);
       if (end >= horizon) break;

@@ -1,5 +1,8 @@
 #include "simulator/engine/platform.hpp"
 
+#include <algorithm>
+#include <set>
+
 namespace sg4 = simgrid::s4u;
 
 namespace sovcap::engine {
@@ -20,14 +23,15 @@ Platform build_platform(const network::Topology& topo, const std::vector<std::pa
     p.hosts.push_back(zone->create_host(topo.node(static_cast<int>(n)).id, 1.0));
   for (size_t l = 0; l < topo.link_count(); ++l) {
     const auto& spec = topo.link(static_cast<int>(l));
-    auto* link = zone->create_link(spec.id, spec.bandwidth_gbps * 1e9 / 8.0);  // bytes/s
-    link->set_latency(topo.link_latency_s(static_cast<int>(l)));
     // Fibre is full duplex: each direction has the whole bandwidth.
-    link->set_sharing_policy(sg4::Link::SharingPolicy::SPLITDUPLEX);
-    p.links.push_back(link->seal());
+    auto* link = zone->create_split_duplex_link(spec.id, spec.bandwidth_gbps * 1e9 / 8.0);  // bytes/s
+    link->set_latency(topo.link_latency_s(static_cast<int>(l)));
+    link->seal();
+    p.links.push_back(link);
   }
+  std::set<std::pair<int, int>> declared;  // routes are symmetrical: one per unordered pair
   for (auto [from, to] : pairs) {
-    if (from == to) continue;
+    if (from == to || !declared.insert(std::minmax(from, to)).second) continue;
     auto path = topo.shortest_path(from, to);
     if (path.empty()) continue;
     auto nodes = topo.path_nodes(from, path);

@@ -11,7 +11,7 @@ namespace sovcap::engine {
 
 struct Platform {
   std::vector<simgrid::s4u::Host*> hosts;  // by topology node index
-  std::vector<simgrid::s4u::Link*> links;  // by topology link index
+  std::vector<simgrid::s4u::SplitDuplexLink*> links;  // by topology link index
 };
 
 // Routes are declared for every node pair listed in `pairs` (from, to); the

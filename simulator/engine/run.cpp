@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "sovcap_version.hpp"
+#include "models/network/geo.hpp"
 #include "simulator/engine/progress.hpp"
 #include "simulator/engine/signals.hpp"
 #include "simulator/engine/world.hpp"
@@ -86,7 +87,8 @@ RunStats run_scenario(const config::Scenario& sc, const RunOptions& opt) {
     for (int b : site_node) pairs.emplace_back(a, b);
 
   output::ResultWriter writer(opt.output_path, run_info(sc, topo));
-  World w{sc, topo, build_platform(topo, pairs), writer, {}, region_node, {}, {}, {}, {}};
+  World w(sc, topo, build_platform(topo, pairs), writer);
+  w.region_node = region_node;
   w.link_bytes.assign(2 * topo.link_count(), 0.0);
   w.transfers.resize(sc.regions.size());
   w.paths.assign(sc.regions.size(), std::vector<std::vector<int>>(sc.sites.size()));

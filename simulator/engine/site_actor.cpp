@@ -20,7 +20,7 @@ void site_actor(World& w, int s) {
       double next = inf;
       for (auto& pool : site.pools) {
         pool.start_ready(now);
-        next = std::min(next, pool.next_completion_s());
+        next = std::min(next, pool.next_event_s());  // completions and policy releases
       }
       if (next == inf)
         site.wake->wait(lock);

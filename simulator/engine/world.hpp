@@ -65,6 +65,9 @@ struct World {
   bool stopping = false;
   std::exception_ptr error;
 
+  World(const config::Scenario& sc, const network::Topology& topo, Platform plat, output::ResultWriter& out)
+      : scenario(sc), topology(topo), platform(std::move(plat)), writer(out) {}
+
   // Account the bytes a transfer delivered since the last call, on every link of its path.
   void account(Transfer& t, double remaining_now) {
     double delivered = t.remaining_bytes - remaining_now;
