@@ -42,6 +42,7 @@ int cmd_check(const RunArgs& a) {
 }
 
 int cmd_run(const RunArgs& a) {
+  engine::install_signal_handlers();  // from the start: a signal while loading still ends cleanly
   config::Scenario sc;
   try {
     sc = config::load_scenario(a.config, all_overrides(a));

@@ -111,7 +111,8 @@ void drain(World& w, double now) {
     for (auto& t : per_region) {
       t.job.transfer_s = now - t.job.submit_s;
       t.job.status = workload::JobStatus::unfinished;
-      w.record(t.job);  // no cancel: the engine ends the daemons with their comms
+      w.record(t.job);
+      t.comm->cancel();  // its region actor sees w.stopping and ends quietly
     }
     per_region.clear();
   }

@@ -104,6 +104,7 @@ void region_actor(World& w, int region) {
   } catch (simgrid::ForcefulKillException&) {
     throw;  // the engine ending a daemon: not an error
   } catch (...) {
+    if (w.stopping) return;  // the horizon cancelled the transfers in flight
     fail(w, std::current_exception());
   }
 }

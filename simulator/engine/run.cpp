@@ -63,8 +63,8 @@ std::vector<int> directed_path(const network::Topology& topo, int from, int to) 
 void fail(World& w, std::exception_ptr e) {
   if (!w.error) w.error = e;
   w.stopping = true;
-  // Wake everyone so the simulation can end.
-  for (size_t s = 0; s < w.sites.size(); ++s) w.wake_site(static_cast<int>(s));
+  // No wake-up: the controller sees the error at its next step and returns; the
+  // engine then ends the daemons where they sleep.
 }
 
 RunStats run_scenario(const config::Scenario& sc, const RunOptions& opt) {
@@ -75,6 +75,7 @@ RunStats run_scenario(const config::Scenario& sc, const RunOptions& opt) {
   char* argv[] = {name, nullptr};
   sg4::Engine engine(&argc, argv);
   configure_network_model();
+  install_signal_handlers();  // again: SimGrid's engine installs its own SIGINT handler
 
   network::Topology topo(sc.topology);
   std::vector<int> site_node, region_node;
@@ -115,7 +116,6 @@ RunStats run_scenario(const config::Scenario& sc, const RunOptions& opt) {
     site.wake = sg4::ConditionVariable::create();
   }
 
-  install_signal_handlers();
   auto* ctl_host = w.platform.hosts[site_node.empty() ? 0 : site_node[0]];
   for (size_t r = 0; r < sc.regions.size(); ++r)
     sg4::Actor::create("region-" + sc.regions[r].id, w.platform.hosts[region_node[r]],
