@@ -123,6 +123,9 @@ std::string describe(const Scenario& sc) {
                  flags.empty() ? "-" : flags, allowed.empty() ? "all" : allowed});
   }
   out += fmt::format("\nclasses ({})\n", sc.classes.size()) + classes.render();
+  if (!sc.trace_path.empty())
+    out += fmt::format("\nworkload: trace {} ({} rows; replaces the classes' synthetic arrivals)\n", sc.trace_path,
+                       sc.trace ? sc.trace->jobs.size() : 0);
   return out;
 }
 

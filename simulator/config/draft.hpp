@@ -49,6 +49,7 @@ struct Draft {
   std::vector<LinkRef> links;
   std::vector<ClassRef> classes;
   Place network_place;  // the network section (or the file, if absent)
+  Place trace_place;    // workload.trace, if given
 };
 
 // Section readers, in this order (later ones use the scenario's start and duration).
@@ -57,6 +58,10 @@ void read_sites(Ctx& ctx, MapReader& root, Draft& d);
 void read_regions(Ctx& ctx, MapReader& root, Draft& d);
 void read_network(Ctx& ctx, MapReader& root, Draft& d);
 void read_classes(Ctx& ctx, MapReader& root, Draft& d);
+// The `workload` section: `trace` (a CSV job trace, read and parsed here).
+void read_workload_section(Ctx& ctx, MapReader& root, Draft& d);
+// The trace's class and region ids against the scenario's (after the sections are read).
+void check_trace(Ctx& ctx, const Draft& d);
 // Duplicate ids, references to unknown ids, the topology's nodes, regions that
 // cannot reach a site, classes without a pool to run on.
 void cross_check(Ctx& ctx, Draft& d);

@@ -18,6 +18,7 @@ void model_checks(Ctx& ctx, const Draft& d) {
   for (size_t k = 0; k < d.sc.classes.size(); ++k)
     if (auto e = workload::validate(d.sc.classes[k], d.sc.regions.size()); !e.empty())
       ctx.error(d.classes[k].ref.place, d.classes[k].ref.path, e);
+  check_trace(ctx, d);
 }
 
 // In reading order: files as first met, then line and column; duplicates dropped.
@@ -55,6 +56,7 @@ Scenario load_scenario(const std::string& path, const std::vector<std::string>& 
   read_regions(ctx, root, d);
   read_network(ctx, root, d);
   read_classes(ctx, root, d);
+  read_workload_section(ctx, root, d);
   cross_check(ctx, d);
   if (diags.empty()) model_checks(ctx, d);
   if (!diags.empty()) throw ConfigError(unique(std::move(diags)));

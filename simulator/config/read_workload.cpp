@@ -1,9 +1,14 @@
 // The `regions` and `classes` sections: where demand comes from and what it asks for.
 #include <cmath>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
 
 #include "models/workload/arrival_stream.hpp"
 #include "models/workload/distribution.hpp"
+#include "models/workload/csv_trace.hpp"
 #include "models/workload/trace_error.hpp"
+#include "models/workload/trace_stream.hpp"
 #include "simulator/config/draft.hpp"
 
 namespace sovcap::config {
@@ -192,6 +197,57 @@ void read_classes(Ctx& ctx, MapReader& root, Draft& d) {
     ref.ref = ItemRef{m.path(), item.place, m.place("id"), Place{}, false};
     d.classes.push_back(std::move(ref));
     d.sc.classes.push_back(std::move(c));
+  }
+}
+
+namespace {
+
+const char* kTraceAllowed =
+    "a CSV job trace: submit_s,class,region,units,runtime_s[,requested_s,input_gb,output_gb], "
+    "relative to the YAML file that names it (docs/traces.md)";
+
+// "trace.csv:12: units must be ..." (the trace's own place, inside the config's diagnostic).
+std::string trace_message(const workload::TraceError& e) {
+  return e.file() + (e.line() > 0 ? ":" + std::to_string(e.line()) : std::string()) + ": " + e.message();
+}
+
+}  // namespace
+
+void read_workload_section(Ctx& ctx, MapReader& root, Draft& d) {
+  MapReader m(ctx, root.get("workload"), "workload", {"trace"}, root.place());
+  const Node* n = m.get("trace");
+  if (!n) return;
+  d.trace_place = n->place;
+  if (n->is_scalar() && n->scalar.empty()) {
+    ctx.error(n->place, m.path("trace"), "the trace path is empty", kTraceAllowed);
+    return;
+  }
+  std::string path = m.file_path("trace");  // reports a value that is not text, or no such file
+  if (path.empty() || !std::filesystem::is_regular_file(path)) return;
+  d.sc.trace_path = path;
+  if (std::filesystem::path(path).extension() == ".swf") {
+    ctx.error(n->place, m.path("trace"), "'" + path + "' is an SWF trace; workload.trace replays CSV job traces",
+              kTraceAllowed);
+    return;
+  }
+  try {
+    d.sc.trace = std::make_shared<const workload::CsvTrace>(workload::read_csv_trace(path));
+  } catch (const workload::TraceError& e) {
+    ctx.error(n->place, m.path("trace"), trace_message(e), kTraceAllowed);
+  } catch (const std::exception& e) {
+    ctx.error(n->place, m.path("trace"), e.what(), kTraceAllowed);
+  }
+}
+
+void check_trace(Ctx& ctx, const Draft& d) {
+  if (!d.sc.trace) return;
+  try {
+    // Every row is checked (its class and region ids), whichever region's stream would read it.
+    workload::TraceStream probe(*d.sc.trace, d.sc.classes, d.sc.regions, 0, d.sc.seed, d.sc.duration_s);
+  } catch (const workload::TraceError& e) {
+    ctx.error(d.trace_place, "workload.trace", trace_message(e), "class and region ids of this scenario");
+  } catch (const std::exception& e) {
+    ctx.error(d.trace_place, "workload.trace", e.what(), "class and region ids of this scenario");
   }
 }
 

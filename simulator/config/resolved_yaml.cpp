@@ -252,6 +252,11 @@ std::string resolved_yaml(const Scenario& sc) {
     out << YAML::EndMap;
   }
   out << YAML::EndSeq;
+  if (!sc.trace_path.empty()) {  // absent when the arrivals are synthetic, as before the key existed
+    out << YAML::Key << "workload" << YAML::Value << YAML::BeginMap;
+    kv(out, "trace", sc.trace_path);
+    out << YAML::EndMap;
+  }
   out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
 }

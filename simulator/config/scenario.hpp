@@ -2,12 +2,14 @@
 // The validated, typed scenario: what a config file means, units resolved to SI
 // (seconds, MW, MWh, GB, Gbps as named). Built only by the loader.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "models/network/params.hpp"
 #include "models/power/params.hpp"
 #include "models/scheduling/params.hpp"
+#include "models/workload/csv_trace.hpp"
 #include "models/workload/params.hpp"
 
 namespace sovcap::config {
@@ -34,6 +36,11 @@ struct Scenario {
   network::TopologySpec topology;
   std::vector<workload::JobClassSpec> classes;
   scheduling::SchedulingSpec scheduling;
+  // workload.trace: a CSV job trace replayed instead of the classes' synthetic
+  // arrivals (absolute path; empty = synthetic). The loader parses and checks it
+  // once; every region's stream shares the parsed rows.
+  std::string trace_path;
+  std::shared_ptr<const workload::CsvTrace> trace;
   std::string resolved_yaml;  // the whole scenario, every default filled, re-loadable
 };
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "models/scheduling/placement.hpp"
-#include "models/workload/arrival_stream.hpp"
+#include "simulator/engine/job_source.hpp"
 #include "simulator/engine/world.hpp"
 
 namespace sg4 = simgrid::s4u;
@@ -78,7 +78,7 @@ void arrive(World& w, workload::Job job, int region, std::vector<sg4::CommPtr>& 
 void region_actor(World& w, int region) {
   try {
     const auto& sc = w.scenario;
-    workload::ArrivalStream stream(sc.classes, sc.regions, region, sc.seed, sc.start_utc_s, sc.duration_s);
+    auto source = make_job_source(sc, region); auto& stream = *source;  // synthetic arrivals or workload.trace
     std::vector<sg4::CommPtr> comms;  // parallel to w.transfers[region]
     auto& transfers = w.transfers[region];
     while (!w.stopping) {
