@@ -134,6 +134,7 @@ void controller_actor(World& w, double wall_start_s, bool progress) {
       double length = end - (t - step);
       std::vector<output::SiteSample> samples;
       for (auto& site : w.sites) samples.push_back(close_interval(site, end, length));
+      for (size_t s = 0; s < w.sites.size(); ++s) check_sample(w.sites[s].spec->id, end, samples[s]);  // debug builds
       w.writer.add_sample(t - step, samples, link_samples(w, length));
       bar.update(end, w.jobs_submitted);
       if (end >= horizon) break;

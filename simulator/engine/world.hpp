@@ -13,6 +13,7 @@
 #include "models/scheduling/pool.hpp"
 #include "models/workload/job.hpp"
 #include "simulator/config/scenario.hpp"
+#include "simulator/engine/invariants.hpp"
 #include "simulator/engine/platform.hpp"
 #include "simulator/output/result_writer.hpp"
 
@@ -76,6 +77,7 @@ struct World {
     for (int ld : *t.path) link_bytes[ld] += delivered;
   }
   void record(const workload::Job& job) {
+    check_job(job);  // debug builds
     writer.add_job(job);
     ++jobs_finished;
   }
