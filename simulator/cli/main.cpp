@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "simulator/cli/commands.hpp"
+#include "simulator/cli/sweep_options.hpp"
 #include "simulator/sweep/commands.hpp"
 #include "sovcap_version.hpp"
 
@@ -36,15 +37,7 @@ int main(int argc, char** argv) {
   summary_cmd->add_flag("--json", summary_json, "JSON instead of a table");
 
   sovcap::sweep::SweepArgs sw;
-  auto* sweep_cmd = app.add_subcommand("sweep", "Run every point of a sweep spec (locally with -j, or under mpirun)");
-  sweep_cmd->add_option("spec", sw.spec, "Sweep spec YAML (e.g. configs/sweeps/dakhla-battery.yaml)")->required();
-  sweep_cmd->add_option("-o,--output", sw.out_dir, "Output directory (default: results/sweep)");
-  sweep_cmd->add_option("-j,--jobs", sw.jobs, "Concurrent points per process")->check(CLI::PositiveNumber);
-  sweep_cmd->add_flag("--resume", sw.resume, "Keep finished points, run the others");
-  sweep_cmd->add_flag("--merge-only", sw.merge_only, "Only rewrite summary.csv and summary.h5");
-  sweep_cmd->add_option("--point", sw.point, "Run only this point (a Slurm array task)");
-  sweep_cmd->add_option("--slurm", sw.slurm, "Write a Slurm array-job script here and stop");
-  sweep_cmd->add_flag("-q,--quiet", sw.quiet, "Print nothing but errors");
+  auto* sweep_cmd = sovcap::cli::add_sweep_command(app, sw);
 
   sovcap::sweep::SizeArgs sz;
   auto* size_cmd = app.add_subcommand("size", "Find the smallest value of a parameter that meets KPI targets");

@@ -1,7 +1,11 @@
 // `sovcap sweep`: load the spec, decide what is left to run, run it (locally,
 // or shared over MPI ranks), then merge every point's result into one table.
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 
@@ -117,9 +121,31 @@ int prepare(const SweepArgs& args, const SweepSpec& spec, const std::vector<Poin
   return 0;
 }
 
+#ifndef SOVCAP_HAVE_MPI
+// sovcap itself cannot call OpenMPI (libsimgrid's SMPI exports MPI_Init too):
+// under a launcher, hand the whole command line to sovcap-mpi-sweep beside it.
+int exec_mpi_sweep(char** argv) {
+  auto helper = fs::path(self_executable()).parent_path() / "sovcap-mpi-sweep";
+  if (::access(helper.c_str(), X_OK) != 0) {
+    std::cerr << "sweep: error: started by an MPI launcher, but " << helper.string()
+              << " is missing (build sovcap with OpenMPI: apt-get install libopenmpi-dev)\n";
+    return 2;
+  }
+  std::string path = helper.string();
+  argv[0] = path.data();
+  std::cout.flush();
+  ::execv(path.c_str(), argv);
+  std::cerr << "sweep: error: cannot start " << path << ": " << std::strerror(errno) << "\n";
+  return 1;
+}
+#endif
+
 }  // namespace
 
 int cmd_sweep(const SweepArgs& args, int* argc, char*** argv) {
+#ifndef SOVCAP_HAVE_MPI
+  if (launched_by_mpi()) return exec_mpi_sweep(*argv);
+#endif
   MpiSession mpi(argc, argv);
   bool talk = mpi.rank() == 0;
   SweepSpec spec;
