@@ -50,6 +50,7 @@ void Pool::submit(workload::Job job, double now_s) {
 std::vector<workload::Job> Pool::start_ready(double now_s) {
   advance(now_s);
   started_.clear();
+  power_blocked_ = false;
   queue_->schedule(*this);
   return std::move(started_);
 }
@@ -66,39 +67,64 @@ std::vector<workload::Job> Pool::complete_until(double now_s) {
   return std::move(done_);
 }
 
-double Pool::power_at(double f) const { return total_units_ * idle_u_kw_ + busy_units_ * f * dyn_u_kw_; }
+double Pool::busy_power_at(double f) const { return busy_units_ * (idle_u_kw_ + f * dyn_u_kw_); }
 
-double Pool::it_power_kw() const { return power_at(f_); }
+double Pool::it_power_kw() const { return (total_units_ - busy_units_ - off_units_) * idle_u_kw_ + busy_power_at(f_); }
 
-double Pool::speed_for_cap() const {
-  if (std::isinf(cap_kw_) || busy_units_ == 0 || dyn_u_kw_ <= 0) return 1.0;
-  double f = (cap_kw_ - total_units_ * idle_u_kw_) / (busy_units_ * dyn_u_kw_);
-  return std::clamp(f, min_speed_, 1.0);
+bool Pool::capped() const {
+  if (std::isinf(cap_kw_)) return false;
+  return f_ < 1.0 || off_units_ > 0 || cap_waiting_ > 0 || power_blocked_;
+}
+
+bool Pool::rebalance() {
+  double f = 1.0;
+  int off = 0;
+  if (!std::isinf(cap_kw_)) {
+    const int free = total_units_ - busy_units_;
+    if (busy_power_at(1.0) <= cap_kw_) {
+      // The running jobs fit at full speed: power off just enough free units (whole units, so the
+      // pool stays at or under the cap).
+      double excess = busy_power_at(1.0) + free * idle_u_kw_ - cap_kw_;
+      if (excess > 0 && idle_u_kw_ > 0) off = static_cast<int>(std::min<double>(free, std::ceil(excess / idle_u_kw_)));
+    } else {
+      off = free;
+      if (busy_units_ > 0 && dyn_u_kw_ > 0)
+        f = std::clamp((cap_kw_ - busy_units_ * idle_u_kw_) / (busy_units_ * dyn_u_kw_), min_speed_, 1.0);
+    }
+  }
+  bool changed = f != f_ || off != off_units_;
+  f_ = f;
+  off_units_ = off;
+  return changed;
 }
 
 bool Pool::power_allows(int units) const {
   if (std::isinf(cap_kw_)) return true;
-  if (f_ < 1.0) return false;  // running jobs are throttled: they get the power first
-  double p = total_units_ * idle_u_kw_ + (busy_units_ + units) * dyn_u_kw_;
-  return p <= cap_kw_ * (1 + 1e-12) + 1e-9;
+  // Running jobs get the power first: no start while they are throttled. Otherwise a start may
+  // power free units off to make room.
+  bool ok = f_ >= 1.0 && (busy_units_ + units) * (idle_u_kw_ + dyn_u_kw_) <= cap_kw_;
+  if (!ok) power_blocked_ = true;
+  return ok;
 }
 
 void Pool::set_power_cap_kw(double cap_kw, double now_s) {
   advance(now_s);
   if (cap_kw == cap_kw_) return;
-  cap_kw_ = cap_kw;
+  cap_kw_ = std::max(0.0, cap_kw);
+  power_blocked_ = false;
   ++epoch_;
   bool acted = false;
-  // Even at min_speed the running jobs exceed the cap: suspend preemptible ones, cheapest first.
-  while (!std::isinf(cap_kw_) && power_at(min_speed_) > cap_kw_ && !preemptible_.empty()) {
-    suspend(std::get<2>(*preemptible_.begin()), true);
+  // Even with every free unit off and the running jobs at min_speed the cap is exceeded: suspend
+  // preemptible jobs (lowest priority, latest started first), then, as a last resort,
+  // non-preemptible ones (an emergency checkpoint), until the rest fit.
+  while (!std::isinf(cap_kw_) && busy_units_ > 0 && busy_power_at(min_speed_) > cap_kw_) {
+    const auto& from = preemptible_.empty() ? nonpreemptible_ : preemptible_;
+    if (from.empty()) break;  // cannot happen: a running job is in one of the two
+    if (&from == &nonpreemptible_) ++emergency_suspensions_;
+    suspend(std::get<2>(*from.begin()), true);
     acted = true;
   }
-  double f = speed_for_cap();
-  if (f != f_) {
-    f_ = f;
-    acted = true;
-  }
+  if (rebalance()) acted = true;
   if (acted) ++capping_actions_;
 }
 
@@ -117,12 +143,23 @@ double Pool::idle_energy_kwh(double now_s) {
   return idle_kwh_;
 }
 
+double Pool::take_interval_it_energy_kwh(double now_s) {
+  advance(now_s);
+  double kwh = interval_kwh_;
+  interval_kwh_ = 0;
+  return kwh;
+}
+
 void Pool::integrate_to(double t_s) {
   double dt = t_s - t_s_;
   if (dt <= 0) return;
-  it_kwh_ += power_at(f_) * dt / 3600.0;
-  idle_kwh_ += (total_units_ - busy_units_) * idle_u_kw_ * dt / 3600.0;
-  delayed_s_ += static_cast<double>(running_count_) * (1.0 - f_) * dt;
+  const double idle_kw = (total_units_ - busy_units_ - off_units_) * idle_u_kw_;
+  const double kwh = (idle_kw + busy_power_at(f_)) * dt / 3600.0;
+  it_kwh_ += kwh;
+  interval_kwh_ += kwh;
+  idle_kwh_ += idle_kw * dt / 3600.0;
+  delayed_s_ += (static_cast<double>(running_count_) * (1.0 - f_) + static_cast<double>(cap_waiting_)) * dt;
+  if (capped()) capped_s_ += dt;
   w_s_ += f_ * dt;
   t_s_ = t_s;
 }
@@ -134,8 +171,8 @@ void Pool::advance(double now_s) {
     if (t_end > now_s + slack_s(now_s)) break;
     integrate_to(std::min(t_end, now_s));
     finish(slot, std::max(t_s_, std::min(t_end, now_s)));
-    // Power freed: a throttled pool speeds up again.
-    f_ = speed_for_cap();
+    // Power freed: a throttled pool speeds up again (and units power back on).
+    rebalance();
     ++epoch_;
   }
   integrate_to(now_s);
@@ -163,6 +200,8 @@ void Pool::remove_running(uint32_t slot) {
   if (r.q.job.preemptible) {
     preemptible_.erase({r.q.job.priority, -r.run_seq, slot});
     if ((preemptible_units_[r.q.job.priority] -= r.q.job.units) == 0) preemptible_units_.erase(r.q.job.priority);
+  } else {
+    nonpreemptible_.erase({r.q.job.priority, -r.run_seq, slot});
   }
   busy_units_ -= r.q.job.units;
   --running_count_;
@@ -182,8 +221,8 @@ void Pool::start(QueuedJob&& q) {
   Running& r = slots_[slot];
   r.q = std::move(q);
   if (std::isnan(r.q.job.start_s)) r.q.job.start_s = t_s_;
-  if (!std::isnan(r.q.suspended_at_s)) {
-    delayed_s_ += t_s_ - r.q.suspended_at_s;
+  if (!std::isnan(r.q.suspended_at_s)) {  // its wait was counted as delay while it lasted
+    --cap_waiting_;
     r.q.suspended_at_s = std::numeric_limits<double>::quiet_NaN();
   }
   r.w_seg_s = w_s_;
@@ -197,9 +236,12 @@ void Pool::start(QueuedJob&& q) {
   if (r.q.job.preemptible) {
     preemptible_.insert({r.q.job.priority, -r.run_seq, slot});
     preemptible_units_[r.q.job.priority] += r.q.job.units;
+  } else {
+    nonpreemptible_.insert({r.q.job.priority, -r.run_seq, slot});
   }
   busy_units_ += r.q.job.units;
   ++running_count_;
+  rebalance();  // power_allows() let it start at full speed; free units may power off for it
   started_.push_back(r.q.job);
 }
 
@@ -211,11 +253,13 @@ void Pool::suspend(uint32_t slot, bool by_cap) {
   q.requested_left_s = std::max(q.remaining_s, r.w_req_end_s - w_s_);
   if (by_cap) {
     q.suspended_at_s = t_s_;
+    ++cap_waiting_;
     ++suspensions_;
   } else {
     ++preemptions_;
   }
   remove_running(slot);
+  if (!by_cap) rebalance();  // (a cap suspension rebalances once all are done)
   ++epoch_;
   queue_->push(std::move(q), true);
 }
@@ -261,7 +305,9 @@ std::vector<workload::Job> Pool::drain(double now_s) {
     q.job.status = workload::JobStatus::unfinished;
     out.push_back(std::move(q.job));
   }
-  f_ = speed_for_cap();
+  cap_waiting_ = 0;
+  power_blocked_ = false;
+  rebalance();
   ++epoch_;
   return out;
 }

@@ -1,7 +1,8 @@
 #pragma once
 // A space-shared pool of identical units (GPUs or cores): a queue, a policy, running jobs, and an
 // event calendar of completions. Power is linear per unit: idle_u = node_idle_kw / units_per_node,
-// peak_u = node_peak_kw / units_per_node; a busy unit at speed f draws idle_u + f * (peak_u - idle_u).
+// peak_u = node_peak_kw / units_per_node; a busy unit at speed f draws idle_u + f * (peak_u - idle_u),
+// a free unit idle_u while powered on and 0 while powered off (only a binding cap powers units off).
 //
 // Time runs only forward: every call takes `now_s` >= the last one. Running jobs share one speed f,
 // so a "work clock" W(t) = integral of f dt makes throttling O(1): a job ends when W reaches
@@ -49,10 +50,13 @@ class Pool : private PoolAccess {
   // Remove and return every job finished by now_s (end_s, energy_kwh, status = completed set).
   std::vector<workload::Job> complete_until(double now_s);
 
-  // Power control from now on: at most cap_kw of IT power (+inf = no cap). When the running jobs
-  // alone exceed it: (1) no new starts, (2) a common speed f in [min_speed, 1] (work-conserving),
-  // (3) if even min_speed exceeds it, suspend preemptible jobs (lowest priority, latest started
-  // first) back to the queue front with their remaining work. As jobs end, f rises again.
+  // Power control from now on: at most cap_kw of IT power (+inf = no cap), always. When the pool
+  // would exceed it: (1) free units are powered off (as many as needed; a start may power them off
+  // too), (2) no new starts while the running jobs alone exceed it, (3) a common speed f in
+  // [min_speed, 1] (work-conserving), (4) if even min_speed exceeds it, suspend preemptible jobs
+  // (lowest priority, latest started first), (5) then, as a last resort, non-preemptible ones
+  // (emergency checkpoint), back to the queue front with their remaining work, until it fits (a
+  // cap of 0 suspends everything). As jobs end, f rises again and units power back on.
   void set_power_cap_kw(double cap_kw, double now_s);
   double power_cap_kw() const { return cap_kw_; }
   // Carbon-aware policy: whether power is "green" now (other policies ignore it).
@@ -60,17 +64,29 @@ class Pool : private PoolAccess {
   double speed() const { return f_; }
 
   double it_power_kw() const;  // instantaneous, as of the last call
+  int powered_off_units() const { return off_units_; }  // free units switched off by the cap
+  // Whether the cap binds now: throttled, units powered off, cap-suspended jobs waiting, or the last
+  // start_ready found a job it could start but for power.
+  bool capped() const;
+  // Time (s) during which capped() held, up to the last call's time.
+  double capped_s() const { return capped_s_; }
   // Exact integrals since 0 of IT power and of the idle units' power (busy units' idle share is the
   // jobs'). Identity: it_energy == sum of jobs' energy_kwh (finished, running so far, suspended) + idle_energy.
   double it_energy_kwh(double now_s);
   double idle_energy_kwh(double now_s);
+  // IT energy since the previous call (or since 0), accumulated on its own so that a step's energy
+  // carries only its own rounding, not that of a difference of two year-long sums.
+  double take_interval_it_energy_kwh(double now_s);
   // Sum over jobs of the time capping added to their run: integral over running jobs of (1 - f) dt,
-  // plus the time power-cap-suspended jobs waited before resuming. Up to the last call's time.
+  // plus the time power-cap-suspended jobs wait in the queue (until they resume or the pool is
+  // drained). Up to the last call's time. Jobs kept waiting by (2) alone are not counted.
   double delayed_work_s() const { return delayed_s_; }
-  // Capping statistics: set_power_cap_kw calls that changed f or suspended; jobs suspended by the
-  // cap; jobs preempted by higher-priority ones.
+  // Capping statistics: set_power_cap_kw calls that changed f, powered units off or suspended; jobs
+  // suspended by the cap (of which emergency_suspensions non-preemptible); jobs preempted by
+  // higher-priority ones.
   uint64_t capping_actions() const { return capping_actions_; }
   uint64_t suspensions() const { return suspensions_; }
+  uint64_t emergency_suspensions() const { return emergency_suspensions_; }
   uint64_t preemptions() const { return preemptions_; }
 
   // At the end: every finished-but-uncollected job, then every running and queued job as
@@ -107,8 +123,10 @@ class Pool : private PoolAccess {
   void suspend(uint32_t slot, bool by_cap);
   void remove_running(uint32_t slot);
   double job_energy_kwh(const Running& r, double t_s, double w_s) const;
-  double speed_for_cap() const;     // the speed the cap allows the running jobs, in [min_speed, 1]
-  double power_at(double f) const;  // IT power with the running jobs at speed f
+  // Set f and the powered-off units for the cap and the running jobs: units off first, then f in
+  // [min_speed, 1]. Returns whether either changed.
+  bool rebalance();
+  double busy_power_at(double f) const;  // power of the busy units at speed f
 
   PoolSpec spec_;
   QueuePolicy policy_;
@@ -133,12 +151,16 @@ class Pool : private PoolAccess {
   std::set<Key> by_req_end_;  // only for policies that reserve
   std::set<PreemptKey> preemptible_;
   std::map<int, int> preemptible_units_;  // by priority
+  std::set<PreemptKey> nonpreemptible_;    // for emergency suspension only
+  int off_units_ = 0;                      // free units powered off by the cap
+  size_t cap_waiting_ = 0;                 // cap-suspended jobs in the queue
+  mutable bool power_blocked_ = false;     // the last start_ready met a job blocked by power alone
 
   std::vector<workload::Job> done_;     // finished, not yet collected
   std::vector<workload::Job> started_;  // started in the current start_ready
 
-  double it_kwh_ = 0, idle_kwh_ = 0, delayed_s_ = 0;
-  uint64_t capping_actions_ = 0, suspensions_ = 0, preemptions_ = 0;
+  double it_kwh_ = 0, idle_kwh_ = 0, interval_kwh_ = 0, delayed_s_ = 0, capped_s_ = 0;
+  uint64_t capping_actions_ = 0, suspensions_ = 0, emergency_suspensions_ = 0, preemptions_ = 0;
 };
 
 }  // namespace sovcap::scheduling
