@@ -11,7 +11,7 @@ double bounded_slowdown(double wait_s, double run_s, double tau_s) {
 
 namespace {
 
-void count(JobGroup& g, const workload::Job& j) {
+void count(JobGroup& g, const workload::Job& j, double horizon_s) {
   using workload::JobStatus;
   ++g.jobs;
   switch (j.status) {
@@ -29,15 +29,20 @@ void count(JobGroup& g, const workload::Job& j) {
   g.transfer_sum_s += j.transfer_s;
   g.data_gb += j.input_gb + j.output_gb;
   g.energy_kwh += j.energy_kwh;
+  if (std::isfinite(j.deadline_s) && j.status != JobStatus::rejected) {
+    ++g.deadline_jobs;
+    bool ended = j.status == JobStatus::completed;
+    if ((ended && j.end_s > j.deadline_s) || (!ended && j.deadline_s <= horizon_s)) ++g.deadline_misses;
+  }
 }
 
 }  // namespace
 
 void JobStats::add(const workload::Job& j) {
-  count(classes_.at(j.class_index), j);
-  count(regions_.at(j.origin_region), j);
-  if (j.site >= 0) count(sites_.at(j.site), j);
-  count(all_, j);
+  count(classes_.at(j.class_index), j, horizon_s_);
+  count(regions_.at(j.origin_region), j, horizon_s_);
+  if (j.site >= 0) count(sites_.at(j.site), j, horizon_s_);
+  count(all_, j, horizon_s_);
 }
 
 }  // namespace sovcap::output

@@ -3,6 +3,7 @@
 // recorded. Waits are kept (8 bytes a job per grouping) for exact percentiles.
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "models/workload/job.hpp"
@@ -17,13 +18,17 @@ struct JobGroup {
   double data_gb = 0;              // input + output
   double energy_kwh = 0;
   double gpu_hours = 0;            // units x actual run time of jobs that started and ended
+  int64_t deadline_jobs = 0;       // jobs with a deadline (flexible ones)
+  int64_t deadline_misses = 0;     // ... that ended after it, or had not ended when it passed
 };
 
 class JobStats {
  public:
   static constexpr double slowdown_tau_s = 10.0;
 
-  JobStats(size_t classes, size_t regions, size_t sites) : classes_(classes), regions_(regions), sites_(sites) {}
+  // horizon_s: the end of the run; an unfinished job misses a deadline only if it fell before it.
+  JobStats(size_t classes, size_t regions, size_t sites, double horizon_s = std::numeric_limits<double>::infinity())
+      : classes_(classes), regions_(regions), sites_(sites), horizon_s_(horizon_s) {}
   // Indices are checked by the caller (the job table rejects bad ones first).
   void add(const workload::Job& job);
 
@@ -35,6 +40,7 @@ class JobStats {
  private:
   std::vector<JobGroup> classes_, regions_, sites_;
   JobGroup all_;
+  double horizon_s_;
 };
 
 // Bounded slowdown: max(1, (wait + run) / max(run, tau)).

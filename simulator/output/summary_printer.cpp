@@ -154,7 +154,8 @@ std::string format_kpi_table(const ResultSummary& s) {
                 {"wait p50 [s]", "wait_p50_s", K::real1},
                 {"wait p95 [s]", "wait_p95_s", K::real1},
                 {"wait p99 [s]", "wait_p99_s", K::real1},
-                {"slowdown [1]", "mean_slowdown", K::real2}});
+                {"slowdown [1]", "mean_slowdown", K::real2},
+                {"deadline misses", "deadline_misses", K::integer}});
   if (!s.regions.labels.empty()) {
     out += "\n";
     out += table(s.regions, "region",

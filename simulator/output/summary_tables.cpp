@@ -32,7 +32,7 @@ SiteEnergy site_energy(const SiteIntegrals& in, size_t s) {
 
 // Column builders for the three job-grouped tables.
 struct GroupColumns {
-  std::vector<int64_t> jobs, completed, rejected, killed, unfinished;
+  std::vector<int64_t> jobs, completed, rejected, killed, unfinished, deadline_jobs, deadline_misses;
   std::vector<double> mean, p50, p95, p99, slowdown, transfer, data, energy, gpu_hours;
   void add(JobGroup& g) {
     jobs.push_back(g.jobs);
@@ -40,6 +40,8 @@ struct GroupColumns {
     rejected.push_back(g.rejected);
     killed.push_back(g.killed);
     unfinished.push_back(g.unfinished);
+    deadline_jobs.push_back(g.deadline_jobs);
+    deadline_misses.push_back(g.deadline_misses);
     auto w = wait_stats(g.waits_s);
     mean.push_back(w.mean_s);
     p50.push_back(w.p50_s);
@@ -140,6 +142,8 @@ void write_classes(hid_t group, const RunInfo& info, JobStats& jobs) {
       .doubles("data_gb", "GB", g.data)
       .doubles("energy_kwh", "kWh", g.energy)
       .doubles("gpu_hours", "h", g.gpu_hours)
+      .ints("deadline_jobs", "1", g.deadline_jobs)
+      .ints("deadline_misses", "1", g.deadline_misses)
       .write(group, "classes");
 }
 
@@ -152,7 +156,10 @@ void write_regions(hid_t group, const RunInfo& info, JobStats& jobs) {
       .ints("completed", "1", g.completed)
       .ints("rejected", "1", g.rejected);
   g.waits(t);
-  t.doubles("transfer_mean_s", "s", g.transfer).doubles("data_gb", "GB", g.data).write(group, "regions");
+  t.doubles("transfer_mean_s", "s", g.transfer)
+      .doubles("data_gb", "GB", g.data)
+      .ints("deadline_misses", "1", g.deadline_misses)
+      .write(group, "regions");
 }
 
 void write_kpis(hid_t group, const RunInfo& info, const SiteIntegrals& series, JobStats& jobs,
