@@ -47,11 +47,14 @@ std::string_view trim(std::string_view s) {
 
 // The number at the start of s and how many characters it took; from_chars is
 // locale-independent and does not read "inf"/"nan" unless spelled so.
-std::optional<std::pair<double, size_t>> leading_number(std::string_view s) {
+// A number beyond what a double holds ("1e400", "1e-400") throws UnitError.
+std::optional<std::pair<double, size_t>> leading_number(std::string_view s, const std::string& allowed) {
   size_t skip = (!s.empty() && s.front() == '+') ? 1 : 0;
   if (skip && s.size() > 1 && s[1] == '-') return std::nullopt;
   double v = 0;
   auto r = std::from_chars(s.data() + skip, s.data() + s.size(), v);
+  if (r.ec == std::errc::result_out_of_range)
+    throw UnitError("'" + std::string(s) + "' is out of the range of numbers", allowed);
   if (r.ec != std::errc()) return std::nullopt;
   return std::make_pair(v, static_cast<size_t>(r.ptr - s.data()));
 }
@@ -79,7 +82,7 @@ std::string allowed_units(Quantity q) {
 
 double parse_plain_number(std::string_view text) {
   auto t = trim(text);
-  auto n = leading_number(t);
+  auto n = leading_number(t, "a number");
   if (!n || n->second != t.size()) throw UnitError("'" + std::string(text) + "' is not a number", "a number");
   if (!std::isfinite(n->first)) throw UnitError("'" + std::string(text) + "' is not a finite number", "a finite number");
   return n->first;
@@ -90,16 +93,21 @@ double parse_quantity(std::string_view text, Quantity q, double plain_factor) {
   const std::string allowed = allowed_units(q);
   auto t = trim(text);
   if (t.empty()) throw UnitError("empty value", allowed);
-  auto n = leading_number(t);
+  auto n = leading_number(t, allowed);
   if (!n) throw UnitError("'" + shown + "' does not start with a number", allowed);
   if (!std::isfinite(n->first)) throw UnitError("'" + shown + "' is not a finite number", allowed);
   auto unit = trim(t.substr(n->second));
-  if (unit.empty()) return n->first * plain_factor;
+  // A finite number times its unit's factor can still overflow ("1e308GW").
+  auto finite = [&](double v) {
+    if (!std::isfinite(v)) throw UnitError("'" + shown + "' is too large", allowed);
+    return v;
+  };
+  if (unit.empty()) return finite(n->first * plain_factor);
   for (const auto& u : kUnits) {
     if (unit != u.name) continue;
     if (u.kind != q)
       throw UnitError("'" + shown + "' is " + kind_name(u.kind) + ", not " + kind_name(q), allowed);
-    return n->first * u.factor;
+    return finite(n->first * u.factor);
   }
   throw UnitError("unknown unit '" + std::string(unit) + "' in '" + shown + "'", allowed);
 }

@@ -18,8 +18,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
   try {
     double v = parse_quantity(text, q, plain);
-    // Finite input times a finite factor can overflow only to +-inf: that must be rejected.
-    if (std::isnan(v)) std::abort();
+    // The contract: a finite number or UnitError (a finite number times a unit's
+    // factor can overflow to +-inf, which must be rejected, not returned).
+    if (!std::isfinite(v)) std::abort();
   } catch (const UnitError&) {
   }
   try {
