@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <set>
 
 #include "simulator/config/loader.hpp"
 
@@ -15,8 +16,9 @@ std::string cfg(const std::string& name) { return std::string(SOVCAP_SOURCE_DIR)
 
 TEST(ShippedConfigs, EachLoadsWithoutError) {
   int count = 0;
-  for (const auto& e : fs::directory_iterator(std::string(SOVCAP_SOURCE_DIR) + "/configs")) {
-    if (e.path().extension() != ".yaml") continue;
+  // Scenarios in configs/ and its folders, except sweep specs (tests/sweep checks those).
+  for (const auto& e : fs::recursive_directory_iterator(std::string(SOVCAP_SOURCE_DIR) + "/configs")) {
+    if (e.path().extension() != ".yaml" || e.path().parent_path().filename() == "sweeps") continue;
     ++count;
     try {
       auto sc = load_scenario(e.path().string());
@@ -25,7 +27,25 @@ TEST(ShippedConfigs, EachLoadsWithoutError) {
       ADD_FAILURE() << e.path() << ":\n" << err.what();
     }
   }
-  EXPECT_GE(count, 3);
+  EXPECT_GE(count, 8);
+}
+
+TEST(ShippedConfigs, PolicyVariantsDifferFromTheDefaultOnlyInTheirPolicy) {
+  auto base = load_scenario(cfg("morocco-2030.yaml"));
+  int count = 0;
+  std::set<int> policies;
+  for (const auto& e : fs::directory_iterator(cfg("policies"))) {
+    auto sc = load_scenario(e.path().string());
+    ++count;
+    policies.insert(static_cast<int>(sc.scheduling.policy));
+    std::string stem = e.path().stem().string();
+    EXPECT_EQ(sc.name, "morocco-2030-" + stem);
+    EXPECT_EQ(sc.scheduling.placement, base.scheduling.placement) << stem;
+    EXPECT_EQ(sc.seed, base.seed) << stem;
+    EXPECT_EQ(sc.classes.size(), base.classes.size()) << stem;
+  }
+  EXPECT_EQ(count, 5) << "one variant per queue policy";
+  EXPECT_EQ(policies.size(), 5u);
 }
 
 TEST(ShippedConfigs, TinyIsSmall) {
