@@ -1,7 +1,9 @@
 // The power controller and sampler: at each step it closes the last interval
 // (serves the IT energy actually drawn from sun, wind, battery and grid, and
 // records one sample) and opens the next (reads the supply the site can count
-// on and caps IT power to it, so unserved energy is zero by construction).
+// on and caps IT power to it, so unserved energy is zero by construction: the
+// pools hold their power under the cap at every instant, powering idle units
+// off, throttling, and suspending jobs, down to zero if need be).
 #include <algorithm>
 #include <cmath>
 
@@ -20,6 +22,14 @@ double site_it_energy_kwh(SiteState& site, double now) {
   return kwh;
 }
 
+// Below the supply the site can count on, so that rounding (of the cap split,
+// of the throttle speed, of the IT energy metered over the step)
+// never shows up as unserved energy: 1 W plus 1e-9 relative.
+double it_cap_with_margin_mw(double it_cap_mw) {
+  if (std::isinf(it_cap_mw)) return it_cap_mw;
+  return std::max(0.0, it_cap_mw * (1 - 1e-9) - 1e-6);
+}
+
 // Split a site's IT cap over its pools in proportion to their peak power.
 void apply_cap(SiteState& site, double it_cap_mw, double now) {
   double peak_total_kw = 0;
@@ -31,10 +41,19 @@ void apply_cap(SiteState& site, double it_cap_mw, double now) {
   }
 }
 
-output::SiteSample close_interval(SiteState& site, double now, double step_s) {
-  double kwh = site_it_energy_kwh(site, now);
-  double it_mw = (kwh - site.it_energy_kwh_at_step) / 1000.0 / (step_s / 3600.0);
-  site.it_energy_kwh_at_step = kwh;
+double site_capped_s(const SiteState& site) {
+  double s = 0;
+  for (const auto& pool : site.pools) s += pool.capped_s();
+  return s;
+}
+
+// `capped_s_at_step`: the site's capped time at the start of the step. A capping episode is a
+// maximal run of consecutive steps in which the cap bound at some moment.
+output::SiteSample close_interval(SiteState& site, double now, double step_s, double& capped_s_at_step) {
+  double step_kwh = 0;  // metered per step, not as a difference of year-long sums
+  for (auto& pool : site.pools) step_kwh += pool.take_interval_it_energy_kwh(now);
+  double it_mw = step_kwh / 1000.0 / (step_s / 3600.0);
+  site.it_energy_kwh_at_step = site_it_energy_kwh(site, now);
   auto f = site.power->dispatch(site.conditions, it_mw, step_s);
   output::SiteSample s;
   s.it_power_mw = f.it_power_mw;
@@ -65,6 +84,12 @@ output::SiteSample close_interval(SiteState& site, double now, double step_s) {
     speed = std::min(speed, pool.speed());
   }
   s.throttle_speed = speed;
+  double capped = site_capped_s(site);
+  bool capping = capped > capped_s_at_step;
+  for (const auto& pool : site.pools) capping = capping || pool.capped();
+  if (capping && !site.capping) ++site.capping_episodes;
+  site.capping = capping;
+  capped_s_at_step = capped;
   site.unserved_mwh += f.unserved_mw * step_s / 3600.0;
   site.battery_throughput_mwh += f.battery_discharge_mw * step_s / 3600.0;
   return s;
@@ -73,17 +98,13 @@ output::SiteSample close_interval(SiteState& site, double now, double step_s) {
 void open_interval(World& w, SiteState& site, int s, double now) {
   site.conditions = site.power->conditions(now);
   double max_facility_mw = site.power->max_facility_mw(site.conditions);
-  site.it_cap_mw = std::isinf(max_facility_mw) ? inf : max_facility_mw / site.conditions.pue;
+  site.it_cap_mw = std::isinf(max_facility_mw) ? inf : it_cap_with_margin_mw(max_facility_mw / site.conditions.pue);
   apply_cap(site, site.it_cap_mw, now);
   // Carbon-aware queues run held jobs when sun and wind alone cover the site at its present load.
   double it_now_mw = 0;
   for (const auto& pool : site.pools) it_now_mw += pool.it_power_kw() / 1000.0;
   bool green = site.conditions.solar_mw + site.conditions.wind_mw >= it_now_mw * site.conditions.pue;
   for (auto& pool : site.pools) pool.set_green(green);
-  bool capping = false;
-  for (auto& pool : site.pools) capping = capping || pool.speed() < 1.0;
-  if (capping && !site.capping) ++site.capping_episodes;
-  site.capping = capping;
   w.wake_site(s);
 }
 
@@ -125,6 +146,7 @@ void controller_actor(World& w, double wall_start_s, bool progress) {
     const double step = w.scenario.step_s;
     const double horizon = w.scenario.duration_s;
     Progress bar(horizon, w.scenario.start_utc_s, wall_start_s, progress);
+    std::vector<double> capped_s(w.sites.size(), 0.0);
     for (size_t s = 0; s < w.sites.size(); ++s) open_interval(w, w.sites[s], static_cast<int>(s), 0.0);
     for (double t = step;; t += step) {
       double end = std::min(t, horizon);
@@ -133,7 +155,7 @@ void controller_actor(World& w, double wall_start_s, bool progress) {
       if (w.error) return;  // an actor failed: stop here, the run reports it
       double length = end - (t - step);
       std::vector<output::SiteSample> samples;
-      for (auto& site : w.sites) samples.push_back(close_interval(site, end, length));
+      for (size_t s = 0; s < w.sites.size(); ++s) samples.push_back(close_interval(w.sites[s], end, length, capped_s[s]));
       for (size_t s = 0; s < w.sites.size(); ++s) check_sample(w.sites[s].spec->id, end, samples[s]);  // debug builds
       w.writer.add_sample(t - step, samples, link_samples(w, length));
       bar.update(end, w.jobs_submitted);
