@@ -1,6 +1,7 @@
 #pragma once
 // /jobs: one row per finished (or, at the end, unfinished) job, streamed to a
 // chunked, extendible compound dataset a buffer at a time.
+#include <future>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ class JobTable {
   void flush();
   void close();  // flush and release the dataset
   size_t rows() const { return written_ + buffered_; }
+  ~JobTable();
 
   // The column names and units, in member order (documented in docs/results.md).
   static const std::vector<std::string>& column_names();
@@ -37,7 +39,17 @@ class JobTable {
   Hid type_, ds_;
   std::vector<unsigned char> buf_;
   size_t buffered_ = 0;
-  hsize_t written_ = 0;
+  hsize_t written_ = 0;  // rows handed to the file (some may still be compressing)
+  // Whole chunks are shuffled and deflated on a worker thread (exactly as HDF5's
+  // shuffle + deflate filters would), then written with H5Dwrite_chunk: the
+  // simulation goes on while the previous buffer compresses. HDF5 is called
+  // from this thread only.
+  struct Packed {
+    hsize_t first_row = 0;
+    std::vector<std::vector<unsigned char>> chunks;
+  };
+  std::future<Packed> pending_;
+  void write_pending();
 };
 
 // The /jobs status enum type: names completed, rejected, killed, unfinished with JobStatus values (int8).

@@ -12,7 +12,7 @@ Hid SeriesSet::create(hid_t group, const std::string& name, const std::string& u
   Hid dcpl = creation_props(H5P_DATASET_CREATE);
   h5_check(H5Pset_chunk(dcpl, 1, &chunk), "chunk " + name);
   h5_check(H5Pset_shuffle(dcpl), "shuffle " + name);
-  h5_check(H5Pset_deflate(dcpl, 4), "deflate " + name);
+  h5_check(H5Pset_deflate(dcpl, 1), "deflate " + name);
   Hid ds(H5Dcreate2(group, name.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT, dcpl, H5P_DEFAULT), "create series " + name);
   write_attr(ds, "units", units);
   return ds;
