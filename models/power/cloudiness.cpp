@@ -21,23 +21,26 @@ Cloudiness::Cloudiness(const std::array<double, 12>& monthly_mean, double autoco
     mean_[m] = v;
   }
   if (!(concentration > 0)) throw std::invalid_argument("cloudiness concentration must be > 0");
-  std::vector<double> table_means;
   for (size_t m = 0; m < 12; ++m) {
     size_t t = 0;
-    while (t < table_means.size() && table_means[t] != mean_[m]) ++t;
-    if (t == table_means.size()) {
-      table_means.push_back(mean_[m]);
-      const double mu = mean_[m] / kMaxIndex;
-      const boost::math::beta_distribution<double> law(mu * concentration_, (1.0 - mu) * concentration_);
-      std::vector<double> table(kTableSize);
-      for (int i = 0; i < kTableSize; ++i) {
-        const double z = -kTableZ + 2.0 * kTableZ * i / (kTableSize - 1);
-        table[static_cast<size_t>(i)] = kMaxIndex * boost::math::quantile(law, normal_cdf(z));
-      }
-      tables_.push_back(std::move(table));
+    while (t < table_means_.size() && table_means_[t] != mean_[m]) ++t;
+    if (t == table_means_.size()) {
+      table_means_.push_back(mean_[m]);
+      tables_.emplace_back();  // built on first use: a month-long run pays for one or two months, not twelve
     }
     table_of_month_[m] = t;
   }
+}
+
+void Cloudiness::build_table(size_t t) {
+  const double mu = table_means_[t] / kMaxIndex;
+  const boost::math::beta_distribution<double> law(mu * concentration_, (1.0 - mu) * concentration_);
+  std::vector<double> table(kTableSize);
+  for (int i = 0; i < kTableSize; ++i) {
+    const double z = -kTableZ + 2.0 * kTableZ * i / (kTableSize - 1);
+    table[static_cast<size_t>(i)] = kMaxIndex * boost::math::quantile(law, normal_cdf(z));
+  }
+  tables_[t] = std::move(table);
 }
 
 double Cloudiness::quantile(size_t table, double z) const {
@@ -53,7 +56,9 @@ double Cloudiness::at_hour(int64_t h) {
   while (static_cast<int64_t>(kc_.size()) <= h) {
     const auto k = static_cast<int64_t>(kc_.size());
     const int month = month_index_utc(start_utc_s_ + 3600.0 * static_cast<double>(k));
-    kc_.push_back(quantile(table_of_month_[static_cast<size_t>(month)], z_.at(k)));
+    const size_t t = table_of_month_[static_cast<size_t>(month)];
+    if (tables_[t].empty()) build_table(t);
+    kc_.push_back(quantile(t, z_.at(k)));
   }
   return kc_[static_cast<size_t>(h)];
 }

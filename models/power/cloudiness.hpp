@@ -34,11 +34,13 @@ class Cloudiness {
  private:
   static constexpr double kTableZ = 6.0;  // |z| beyond: the end values
   static constexpr int kTableSize = 1025;
-  double quantile(size_t table, double z) const;
+  double quantile(size_t table, double z) const;  // needs tables_[table] built
+  void build_table(size_t table);
 
   std::array<double, 12> mean_;
   std::array<size_t, 12> table_of_month_{};
-  std::vector<std::vector<double>> tables_;  // kc at z = -kTableZ .. kTableZ
+  std::vector<double> table_means_;          // the distinct monthly means, one table each
+  std::vector<std::vector<double>> tables_;  // kc at z = -kTableZ .. kTableZ; empty until first used
   std::vector<double> kc_;                   // memoised hourly values
   GaussianAr1 z_;
   double start_utc_s_;
