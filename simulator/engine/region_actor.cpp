@@ -43,9 +43,7 @@ void deliver(World& w, workload::Job job) {
   double now = sg4::Engine::get_clock();
   job.arrive_site_s = now;
   job.transfer_s = now - job.submit_s;
-  auto& site = w.sites[job.site];
-  site.pools[job.pool].submit(job, now);
-  w.wake_site(job.site);
+  w.submit_to_site(job, now);
 }
 
 void arrive(World& w, workload::Job job, int region, std::vector<sg4::CommPtr>& comms) {

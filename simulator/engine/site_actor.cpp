@@ -22,6 +22,7 @@ void site_actor(World& w, int s) {
         pool.start_ready(now);
         next = std::min(next, pool.next_event_s());  // completions and policy releases
       }
+      site.wake_at = next;  // arrivals that start nothing sooner leave the actor asleep
       if (next == inf)
         site.wake->wait(lock);
       else

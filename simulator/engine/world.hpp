@@ -30,6 +30,7 @@ struct SiteState {
   power::Conditions conditions{};
   double it_cap_mw = inf;
   double it_energy_kwh_at_step = 0;  // IT energy at the start of the current step
+  double wake_at = inf;  // when the site actor next wakes by itself (set before it waits)
   simgrid::s4u::MutexPtr mutex;
   simgrid::s4u::ConditionVariablePtr wake;
   // Capping statistics.
@@ -82,6 +83,16 @@ struct World {
     ++jobs_finished;
   }
   void wake_site(int s) { sites[s].wake->notify_all(); }
+  // A job reaching its site: queue it and start what the policy allows now (actors run one at a
+  // time, so the pools are safe to touch); wake the site actor only when its pool's next event
+  // moved before the time it wakes anyway. Saves a context switch and a timer per arrival.
+  void submit_to_site(const workload::Job& job, double now) {
+    auto& site = sites[job.site];
+    auto& pool = site.pools[job.pool];
+    pool.submit(job, now);
+    pool.start_ready(now);
+    if (pool.next_event_s() < site.wake_at) wake_site(job.site);
+  }
 };
 
 // Actor bodies: each catches everything and parks it in world.error, because an
