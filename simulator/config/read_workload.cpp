@@ -8,7 +8,6 @@
 #include "models/workload/distribution.hpp"
 #include "models/workload/csv_trace.hpp"
 #include "models/workload/trace_error.hpp"
-#include "models/workload/trace_stream.hpp"
 #include "simulator/config/draft.hpp"
 
 namespace sovcap::config {
@@ -241,13 +240,29 @@ void read_workload_section(Ctx& ctx, MapReader& root, Draft& d) {
 
 void check_trace(Ctx& ctx, const Draft& d) {
   if (!d.sc.trace) return;
-  try {
-    // Every row is checked (its class and region ids), whichever region's stream would read it.
-    workload::TraceStream probe(*d.sc.trace, d.sc.classes, d.sc.regions, 0, d.sc.seed, d.sc.duration_s);
-  } catch (const workload::TraceError& e) {
-    ctx.error(d.trace_place, "workload.trace", trace_message(e), "class and region ids of this scenario");
-  } catch (const std::exception& e) {
-    ctx.error(d.trace_place, "workload.trace", e.what(), "class and region ids of this scenario");
+  // Every row's class and region ids, whichever region's stream would read it (the messages
+  // TraceStream gives; checked here without building a stream, which would copy every job).
+  auto list = [](const auto& items) {
+    std::string s;
+    for (const auto& x : items) s += (s.empty() ? "" : ", ") + x.id;
+    return s;
+  };
+  auto known = [](const auto& items, const std::string& id) {
+    for (const auto& x : items)
+      if (x.id == id) return true;
+    return false;
+  };
+  const auto& t = *d.sc.trace;
+  for (const auto& r : t.jobs) {
+    std::string what;
+    if (!known(d.sc.classes, r.class_id))
+      what = "unknown class '" + r.class_id + "' (classes: " + list(d.sc.classes) + ")";
+    else if (!r.region_id.empty() && !known(d.sc.regions, r.region_id))
+      what = "unknown region '" + r.region_id + "' (regions: " + list(d.sc.regions) + ")";
+    if (what.empty()) continue;
+    ctx.error(d.trace_place, "workload.trace", trace_message(workload::TraceError(t.path, r.line, what)),
+              "class and region ids of this scenario");
+    return;  // the first bad row; one diagnostic per key
   }
 }
 
