@@ -3,7 +3,7 @@ import os
 
 from tooltest import FixtureCase, SITES, run_tool
 
-PANEL, WIDE, MAP, DASHBOARD = (1000, 500), (1200, 700), (800, 900), (1600, 1000)
+PANEL, PAIR, WIDE, MAP, DASHBOARD = (1000, 500), (1000, 650), (1200, 700), (800, 900), (1300, 1885)
 
 
 class PlotTest(FixtureCase):
@@ -21,8 +21,8 @@ class PlotTest(FixtureCase):
         expected = {"waits_cdf.png": PANEL, "links_heatmap.png": PANEL, "network_map.png": MAP,
                     "dashboard.png": DASHBOARD}
         for site in SITES:
-            expected.update({f"power_{site}.png": WIDE, f"soc_{site}.png": PANEL, f"pue_{site}.png": PANEL,
-                             f"gpu_queue_{site}.png": PANEL})
+            expected.update({f"power_{site}.png": WIDE, f"soc_{site}.png": PAIR, f"pue_{site}.png": PANEL,
+                             f"gpu_queue_{site}.png": PAIR})
         self.assertEqual(sorted(os.listdir(self.out)), sorted(expected))
         for name, size in expected.items():
             self.assertPng(os.path.join(self.out, name), size)

@@ -12,15 +12,17 @@ DPI = 100
 # Figure sizes in inches; at DPI 100 the PNGs are 100x these in pixels.
 SIZE_WIDE = (12, 7)         # power stack: year + zoomed week
 SIZE_PANEL = (10, 5)        # one-panel pictures
+SIZE_PAIR = (10, 6.5)       # two stacked panels: battery (run + week), GPUs + queue
 SIZE_MAP = (8, 9)           # the network map
-SIZE_DASHBOARD = (16, 10)   # the combined dashboard
+SIZE_DASHBOARD = (10, 14.5) # the combined dashboard: drawn for a ~1000 px wide README column
+DASHBOARD_DPI = 130         # ... and saved sharper (1300 x 1885 px, a few hundred KB)
 
 SOURCE_COLOURS = {
     "solar_mw": "#f2b705",
     "wind_mw": "#4c9be8",
     "battery_discharge_mw": "#7b4fb0",
     "grid_import_mw": "#8c8c8c",
-    "curtailed_mw": "#e07b39",
+    "curtailed_mw": "#f4a582",
     "it_power_mw": "#111111",
     "facility_power_mw": "#c0392b",
     "battery_charge_mw": "#b39ddb",
@@ -35,6 +37,11 @@ SOURCE_LABELS = {
     "facility_power_mw": "facility load",
     "battery_charge_mw": "battery charge",
 }
+# One colour per site, the same in every picture (map markers, battery, GPUs, PUE); chosen
+# away from the power-source colours above. Sites take them in scenario order.
+SITE_PALETTE = ["#1b9e77", "#e7298a", "#7570b3", "#66a61e", "#a6761d", "#17becf", "#e6ab02", "#666666"]
+# Job classes (waits) use their own, distinct set.
+CLASS_PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#bcbd22", "#7f7f7f"]
 NODE_STYLE = {  # kind -> (marker, colour, size)
     "site": ("s", "#c0392b", 110),
     "region": ("o", "#1f77b4", 60),
@@ -53,8 +60,17 @@ plt.rcParams.update({
 })
 
 
-def new_figure(size, **kwargs):
-    return plt.figure(figsize=size, dpi=DPI, **kwargs)
+def new_figure(size, dpi=DPI, **kwargs):
+    """A figure of size inches; it is saved at its own dpi (pixels = size x dpi)."""
+    return plt.figure(figsize=size, dpi=dpi, **kwargs)
+
+
+def site_colours(sites):
+    return {site: SITE_PALETTE[i % len(SITE_PALETTE)] for i, site in enumerate(sites)}
+
+
+def class_colours(classes):
+    return {c: CLASS_PALETTE[i % len(CLASS_PALETTE)] for i, c in enumerate(classes)}
 
 
 def safe_name(text):
@@ -62,17 +78,28 @@ def safe_name(text):
     return re.sub(r"[^A-Za-z0-9._-]+", "_", str(text)) or "_"
 
 
+def png_data(fig):
+    """The figure as PNG bytes at its own dpi, reduced to a 256-colour palette (plots have few colours;
+    the file shrinks about threefold and looks the same)."""
+    from PIL import Image
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi="figure")
+    plt.close(fig)
+    image = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
+    out = io.BytesIO()
+    image.quantize(colors=256, method=Image.MEDIANCUT).save(out, format="png", optimize=True)
+    return out.getvalue()
+
+
 def save_png(fig, path):
     """Save at the figure's exact pixel size (no tight bbox: sizes stay predictable)."""
     tmp = path + ".tmp"
-    fig.savefig(tmp, format="png", dpi=DPI)
-    plt.close(fig)
+    with open(tmp, "wb") as fh:
+        fh.write(png_data(fig))
     os.replace(tmp, path)
     return path
 
 
 def png_bytes(fig):
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI)
-    plt.close(fig)
-    return buf.getvalue()
+    return png_data(fig)

@@ -1,0 +1,148 @@
+"""The dashboard's pictures in detail: map names that do not overlap (also for nodes a few km apart),
+long runs drawn as bin means (not sample by sample), the battery week matching the power week,
+sites without a battery named, consistent site colours, the key figures, the dashboard's weight."""
+import os
+import unittest
+
+import numpy as np
+import pandas as pd
+
+from tooltest import FixtureCase, run_tool, png_size
+
+from sovcap_tools import figures, plots, style  # noqa: E402  (tooltest puts tools/ on sys.path)
+
+
+class FakeNetwork:
+    """Just what network_map reads: the Moroccan nodes that crowd (benguerir/marrakech 45 km apart,
+    dakhla/dakhla-city 2 km apart) and a few links."""
+
+    NODES = [("tanger", "region", 35.76, -5.83), ("rabat", "region", 34.02, -6.84),
+             ("casablanca", "region", 33.57, -7.59), ("fes", "region", 34.03, -5.0),
+             ("beni-mellal", "region", 32.34, -6.35), ("marrakech", "region", 31.63, -7.98),
+             ("agadir", "region", 30.43, -9.6), ("dakhla-city", "region", 23.68, -15.96),
+             ("safi", "router", 32.3, -9.24), ("benguerir", "site", 32.22, -7.94), ("dakhla", "site", 23.72, -15.93)]
+    LINKS = [("rabat-casablanca", "rabat", "casablanca"), ("casablanca-benguerir", "casablanca", "benguerir"),
+             ("benguerir-marrakech", "benguerir", "marrakech"), ("marrakech-agadir", "marrakech", "agadir"),
+             ("agadir-dakhla", "agadir", "dakhla"), ("dakhla-city-dakhla", "dakhla-city", "dakhla"),
+             ("fes-beni-mellal", "fes", "beni-mellal"), ("beni-mellal-benguerir", "beni-mellal", "benguerir")]
+
+    def __init__(self):
+        self.links = [name for name, _, _ in self.LINKS]
+
+    def nodes(self):
+        return pd.DataFrame(self.NODES, columns=["id", "kind", "latitude_deg", "longitude_deg"])
+
+    def topo_links(self):
+        return pd.DataFrame(self.LINKS, columns=["id", "a", "b"])
+
+    def link_series(self, link, metric, required=True):
+        return np.full(10, 5.0 + self.links.index(link))
+
+
+def label_boxes(ax):
+    renderer = ax.figure.canvas.get_renderer()
+    return {t.get_text(): t.get_window_extent(renderer) for t in ax.texts if t.get_text() and
+            t.get_text() in {n[0] for n in FakeNetwork.NODES}}
+
+
+class MapLabelTest(unittest.TestCase):
+    def check(self, size, dpi=style.DPI):
+        fig = style.new_figure(size, dpi=dpi)
+        ax = fig.add_subplot()
+        plots.network_map(ax, FakeNetwork())
+        plots.finish(fig)
+        boxes = label_boxes(ax)
+        named = {n[0] for n in FakeNetwork.NODES if n[1] != "router"}
+        self.assertEqual(set(boxes), named)  # every institute and site named, routers not
+        frame = ax.get_window_extent(fig.canvas.get_renderer())
+        items = sorted(boxes.items())
+        for i, (a, box_a) in enumerate(items):
+            self.assertTrue(frame.x0 - 1 <= box_a.x0 and box_a.x1 <= frame.x1 + 1, f"{a} leaves the map")
+            for b, box_b in items[i + 1:]:
+                self.assertFalse(box_a.overlaps(box_b), f"labels {a} and {b} overlap")
+        style.plt.close(fig)
+
+    def test_crowded_names_do_not_overlap_on_the_map_png(self):
+        self.check(style.SIZE_MAP)
+
+    def test_crowded_names_do_not_overlap_on_the_dashboard_scale(self):
+        self.check((5, 5), dpi=style.DASHBOARD_DPI)
+
+
+class BandTest(unittest.TestCase):
+    def year(self, battery=True):
+        t = pd.date_range("2030-01-01", periods=365 * 96, freq="15min")
+        day = np.sin(2 * np.pi * np.arange(len(t)) / 96)
+        return pd.DataFrame({"battery_soc_mwh": (1000 + 800 * day) if battery else np.zeros(len(t)),
+                             "busy_gpus": 50 + 40 * day, "total_gpus": np.full(len(t), 100.0),
+                             "queued_jobs": 10 + 10 * day, "facility_power_mw": 100 + day}, index=t)
+
+    def test_year_is_drawn_as_daily_bins_not_samples(self):
+        fig = style.new_figure(style.SIZE_PAIR)
+        ax1, ax2 = fig.subplots(2, 1)
+        plots.gpu_and_queue((ax1, ax2), {"dakhla": self.year()})
+        for ax in (ax1, ax2):
+            self.assertLessEqual(max(len(line.get_xdata()) for line in ax.lines), 366)
+        self.assertAlmostEqual(np.nanmean(ax1.lines[0].get_ydata()), 50.0, delta=0.5)
+        style.plt.close(fig)
+
+    def test_battery_week_and_sites_without_battery(self):
+        frames = {"benguerir": self.year(battery=False), "dakhla": self.year()}
+        colours = style.site_colours(frames)
+        week = plots.representative_week(plots.total_frame(frames))
+        fig = style.new_figure(style.SIZE_PANEL)
+        ax = fig.add_subplot()
+        plots.soc(ax, frames, colours, week=(week.index[0], week.index[-1]))
+        self.assertEqual(len(ax.lines), 1)  # only dakhla has a battery
+        self.assertEqual(ax.lines[0].get_color(), colours["dakhla"])
+        x = ax.lines[0].get_xdata()
+        self.assertEqual(len(x), len(week))  # every sample of the same week as the power panel
+        labels = [t.get_text() for t in ax.get_legend().get_texts()]
+        self.assertIn("(no battery: benguerir)", labels)
+        style.plt.close(fig)
+
+    def test_site_colours_are_stable_and_distinct_from_sources(self):
+        colours = style.site_colours(["benguerir", "dakhla", "x"])
+        self.assertEqual(colours, style.site_colours(["benguerir", "dakhla", "x"]))
+        self.assertEqual(len(set(colours.values())), 3)
+        self.assertFalse(set(colours.values()) & set(style.SOURCE_COLOURS.values()))
+
+
+class KpiTest(unittest.TestCase):
+    def test_durations(self):
+        self.assertEqual(figures.duration_text(12), "12 s")
+        self.assertEqual(figures.duration_text(600), "10 min")
+        self.assertEqual(figures.duration_text(126798), "35.2 h")
+        self.assertEqual(figures.duration_text(3 * 86400), "3.0 days")
+
+    def test_key_figures(self):
+        rows = dict(figures.kpi_lines({"energy_facility_mwh": 3889707.4, "energy_it_mwh": 3387812.6,
+                                       "renewable_fraction": 0.8336, "jobs_completed": 432561,
+                                       "jobs_submitted": 436715, "wait_p50_s": 12.0, "wait_p95_s": 126798.0}))
+        self.assertEqual(rows["facility energy"], "3,890 GWh")
+        self.assertEqual(rows["IT energy"], "3,388 GWh")
+        self.assertEqual(rows["renewable share"], "83.4 %")
+        self.assertEqual(rows["jobs completed"], "432,561 of 436,715")
+        self.assertEqual(rows["wait, median / p95"], "12 s / 35.2 h")
+        self.assertNotIn("carbon", rows)  # missing KPIs are left out, not invented
+
+
+class DashboardFileTest(FixtureCase):
+    """A long run's dashboard: designed pixel size, a palette PNG well under the README budget."""
+    fixture_kwargs = {"days": 70, "step_s": 900.0, "n_jobs": 300}
+
+    def test_dashboard_weight(self):
+        out = self.path("plots")
+        r = run_tool("sovcap-plot", self.run_h5, "-o", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("site benguerir (1/2)", r.stderr)  # progress per site
+        path = os.path.join(out, "dashboard.png")
+        self.assertEqual(png_size(path), (1300, 1885))
+        self.assertLess(os.path.getsize(path), 400_000)
+        with open(path, "rb") as fh:
+            head = fh.read(26)
+        self.assertEqual(head[25], 3)  # IHDR colour type 3: indexed colour (a 256-colour palette)
+
+
+if __name__ == "__main__":
+    unittest.main()
