@@ -71,6 +71,11 @@ SitePowerParams benguerir_preset() {
   p.wind.seasonal_peak_day = 120;
   p.wind.diurnal_amplitude = 0.15;
   p.wind.diurnal_peak_hour = 16;
+  // The same generic turbine as Dakhla's (the table in docs/power-models.md).
+  p.wind.cut_in_ms = 3;
+  p.wind.rated_ms = 11;
+  p.wind.cut_out_ms = 25;
+  p.wind.losses_fraction = 0.10;
   // Monthly means, C: Benguerir/Marrakech-region normals (Climate-Data.org /
   // Wikipedia Marrakech table, adjusted a little cooler for 450 m), hot summers.
   p.climate.monthly_mean_c = {11.5, 13.0, 15.5, 17.5, 20.5, 24.0, 28.5, 28.5, 25.0, 21.0, 15.5, 12.5};
