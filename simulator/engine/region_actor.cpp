@@ -46,6 +46,14 @@ void deliver(World& w, workload::Job job) {
   w.submit_to_site(job, now);
 }
 
+void start_transfer(World& w, Transfer t, int region, std::vector<sg4::CommPtr>& comms) {
+  t.comm = sg4::Comm::sendto_async(w.platform.hosts[w.region_node[region]], w.platform.hosts[w.sites[t.job.site].node],
+                                   static_cast<uint64_t>(t.remaining_bytes));
+  ++w.comms_started;
+  comms.push_back(t.comm);
+  w.transfers[region].push_back(std::move(t));
+}
+
 void arrive(World& w, workload::Job job, int region, std::vector<sg4::CommPtr>& comms) {
   job.id = w.next_job_id++;
   ++w.jobs_submitted;
@@ -64,11 +72,11 @@ void arrive(World& w, workload::Job job, int region, std::vector<sg4::CommPtr>& 
     deliver(w, job);
     return;
   }
-  auto comm = sg4::Comm::sendto_async(w.platform.hosts[w.region_node[region]],
-                                      w.platform.hosts[w.sites[s].node], static_cast<uint64_t>(bytes));
-  ++w.comms_started;
-  comms.push_back(comm);
-  w.transfers[region].push_back(Transfer{comm, job, &path, bytes});
+  Transfer t{nullptr, job, &path, bytes};
+  if (comms.size() >= World::max_comms_per_region)
+    w.waiting[region].push_back(std::move(t));  // its turn comes when a transfer ends
+  else
+    start_transfer(w, std::move(t), region, comms);
 }
 
 }  // namespace
@@ -93,6 +101,10 @@ void region_actor(World& w, int region) {
           comms.erase(comms.begin() + done);
           w.account(t, 0.0);
           deliver(w, t.job);
+          if (!w.waiting[region].empty()) {
+            start_transfer(w, std::move(w.waiting[region].front()), region, comms);
+            w.waiting[region].pop_front();
+          }
           continue;
         }
       }

@@ -92,6 +92,7 @@ RunStats run_scenario(const config::Scenario& sc, const RunOptions& opt) {
   w.region_node = region_node;
   w.link_bytes.assign(2 * topo.link_count(), 0.0);
   w.transfers.resize(sc.regions.size());
+  w.waiting.resize(sc.regions.size());
   w.paths.assign(sc.regions.size(), std::vector<std::vector<int>>(sc.sites.size()));
   w.latency_s.assign(sc.regions.size(), std::vector<double>(sc.sites.size(), 0.0));
   for (size_t r = 0; r < sc.regions.size(); ++r)
@@ -126,6 +127,15 @@ RunStats run_scenario(const config::Scenario& sc, const RunOptions& opt) {
   sg4::Actor::create("controller", ctl_host, [&w, wall_start, &opt] { controller_actor(w, wall_start, opt.progress); });
   engine.run();
   if (w.error) std::rethrow_exception(w.error);
+  // Transfers still waiting for a slot at the horizon never started: unfinished, like those in flight.
+  for (auto& per_region : w.waiting) {
+    for (auto& t : per_region) {
+      t.job.transfer_s = sc.duration_s - t.job.submit_s;
+      t.job.status = workload::JobStatus::unfinished;
+      w.record(t.job);
+    }
+    per_region.clear();
+  }
 
   std::vector<output::SiteExtras> extras;
   for (auto& site : w.sites) {

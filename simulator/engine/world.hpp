@@ -3,6 +3,7 @@
 // time), so plain data is safe; the condition variables only wake sleepers.
 #include <simgrid/s4u.hpp>
 
+#include <deque>
 #include <exception>
 #include <limits>
 #include <memory>
@@ -60,6 +61,11 @@ struct World {
   std::vector<std::vector<std::vector<int>>> paths;   // [region][site] -> 2 * link + direction
   std::vector<std::vector<double>> latency_s;         // [region][site]
   std::vector<std::vector<Transfer>> transfers;       // in flight, by region
+  // At most max_comms_per_region transfers are in flight from a region; later ones wait here, in
+  // order, with no comm yet. The flow solver's cost grows about with the square of concurrent
+  // flows (DESIGN.md), and this many already fill any bottleneck of the backbone.
+  static constexpr size_t max_comms_per_region = 64;
+  std::vector<std::deque<Transfer>> waiting;          // by region
   std::vector<double> link_bytes;                     // [2 * link + direction], delivered this step
   uint64_t next_job_id = 1;
   uint64_t jobs_submitted = 0, jobs_finished = 0, jobs_rejected = 0;
