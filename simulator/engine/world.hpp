@@ -64,7 +64,7 @@ struct World {
   // At most max_comms_per_region transfers are in flight from a region; later ones wait here, in
   // order, with no comm yet. The flow solver's cost grows about with the square of concurrent
   // flows (DESIGN.md), and this many already fill any bottleneck of the backbone.
-  static constexpr size_t max_comms_per_region = 64;
+  static constexpr size_t max_comms_per_region = 16;
   std::vector<std::deque<Transfer>> waiting;          // by region
   std::vector<double> link_bytes;                     // [2 * link + direction], delivered this step
   uint64_t next_job_id = 1;
