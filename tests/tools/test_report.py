@@ -66,8 +66,8 @@ class ReportTest(FixtureCase):
     def test_names_every_site_class_and_region(self):
         for name in SITES + CLASSES + REGIONS:
             self.assertIn(name, self.text)
-        for site in SITES:  # a table cell of /summary/sites, not only the title
-            self.assertRegex(self.page, rf"<td class=\"txt\">{site}</td>")
+        for site in SITES:  # a column of /summary/sites (turned: one column per site), not only the title
+            self.assertRegex(self.page, rf"<th class=\"entity\">{site}</th>")
 
     def test_kpis_from_the_file(self):
         with h5py.File(self.run_h5, "r") as f:
@@ -88,3 +88,50 @@ class ReportTest(FixtureCase):
             width, height = png_size(path)
             self.assertGreater(width * height, 0)
         self.assertIsNone(re.search(r"src=\"(?!data:)", self.page))  # nothing fetched from outside
+
+    def test_dashboard_first_with_a_contents_list(self):
+        ids = re.findall(r"<figure id=\"([^\"]+)\"", self.page)
+        self.assertEqual(ids[0], "dashboard.png")
+        for name in ids:
+            self.assertIn(f"<a href=\"#{name}\">", self.page)
+
+    def test_numbers_read_plainly(self):
+        tables = self.page.split("<h2>Pictures</h2>")[0]
+        self.assertIsNone(re.search(r">-?\d\.\d+e[+-]\d+<", tables))  # 3,889,707, not 3.89e+06
+        with h5py.File(self.run_h5, "r") as f:
+            seed = int(f.attrs["seed"])
+        self.assertIn(f"<th>seed</th><td class=\"num\">{seed}</td>", self.page)  # an id: no separators
+
+    def test_wide_tables_are_turned(self):
+        """/summary/sites has more columns than a page is wide: one column per site instead."""
+        self.assertIn("<table class=\"turned\">", self.page)
+        self.assertIn("<th class=\"entity\">", self.page)
+        self.assertEqual(self.page.count("<div class=\"scroll\">"), self.page.count("<table class=\"turned\">")
+                         + self.page.count("<div class=\"scroll\"><table>"))
+
+
+class ReportInBrowserTest(FixtureCase):
+    """When headless Chromium is installed: the page renders, and nothing is wider than the window."""
+
+    def test_renders_without_horizontal_overflow(self):
+        import shutil
+        import subprocess
+        browser = shutil.which("chromium") or shutil.which("chromium-browser")
+        if not browser:
+            self.skipTest("no chromium (apt-get install chromium)")
+        page = self.path("r.html")
+        self.assertEqual(run_tool("sovcap-report", self.run_h5, "-o", page, "-q").returncode, 0)
+        probe = self.path("probe.html")  # a copy with a measuring script (the report itself has none)
+        with open(page, encoding="utf-8") as fh, open(probe, "w", encoding="utf-8") as out:
+            out.write(fh.read().replace("</body>", "<script>document.body.setAttribute('data-width', "
+                                        "document.documentElement.scrollWidth)</script></body>"))
+        r = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1200,900",
+                            "--virtual-time-budget=3000", "--dump-dom", f"file://{probe}"],
+                           capture_output=True, text=True, timeout=120)
+        self.assertEqual(r.returncode, 0, r.stderr[-2000:])
+        self.assertIn("</html>", r.stdout)
+        for name in SITES:
+            self.assertIn(name, r.stdout)
+        width = re.search(r"data-width=\"(\d+)\"", r.stdout)
+        self.assertIsNotNone(width, "the page did not render")
+        self.assertLessEqual(int(width.group(1)), 1200)  # no table or picture wider than the window

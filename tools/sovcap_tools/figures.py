@@ -85,7 +85,7 @@ def dashboard(result, frames, jobs):
     plots.network_map(fig.add_subplot(gs[2:4, 0]), result, colours)
     right = gs[2:4, 1].subgridspec(3, 1, hspace=0.55)
     plots.soc(fig.add_subplot(right[0]), frames, colours, "battery state of charge, same days",
-              week=(week.index[0], week.index[-1]) if len(week) else None)
+              week=(week.index[0], week.index[-1]) if len(week) else None, note=False)
     plots.gpu_and_queue((fig.add_subplot(right[1]), fig.add_subplot(right[2])), frames, colours)
     plots.wait_cdf(fig.add_subplot(gs[4, 0]), jobs)
     plots.pue_vs_ambient(fig.add_subplot(gs[4, 1]), frames, colours)
@@ -128,11 +128,14 @@ def all_figures(result, verbose=True):
         yield f"power_{name}.png", f"{site}: power stack over the run and a representative week", \
             plots.site_power_figure(frame, site)
         fig = style.new_figure(style.SIZE_PAIR)
-        ax1, ax2 = fig.subplots(2, 1)
-        plots.soc(ax1, one, colours, f"{site}: battery state of charge over the run")
-        week = plots.representative_week(frame)
-        plots.soc(ax2, one, colours, f"{site}: battery state of charge, a representative week",
-                  week=(week.index[0], week.index[-1]) if len(week) else None)
+        if plots.has_battery(frame):
+            ax1, ax2 = fig.subplots(2, 1)
+            plots.soc(ax1, one, colours, f"{site}: battery state of charge over the run")
+            week = plots.representative_week(frame)
+            plots.soc(ax2, one, colours, f"{site}: battery state of charge, a representative week",
+                      week=(week.index[0], week.index[-1]) if len(week) else None)
+        else:  # one panel saying so, not two empty ones
+            plots.soc(fig.add_subplot(), one, colours, f"{site}: battery state of charge")
         plots.finish(fig)
         yield f"soc_{name}.png", f"{site}: battery state of charge over the run and a representative week", fig
         yield f"pue_{name}.png", f"{site}: PUE against ambient temperature", \
@@ -150,4 +153,5 @@ def all_figures(result, verbose=True):
     yield "network_map.png", "the network at its coordinates", \
         one_panel(lambda ax: plots.network_map(ax, result), size=style.SIZE_MAP)
     note("dashboard")
-    yield "dashboard.png", "dashboard", dashboard(result, frames, jobs)
+    yield "dashboard.png", "overview: power over the run and a representative week, the network, batteries, " \
+        "GPUs and queues, waits, PUE, links and the key figures", dashboard(result, frames, jobs)

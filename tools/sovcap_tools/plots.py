@@ -161,7 +161,7 @@ def has_battery(frame):
                for m in ("battery_soc_mwh", "battery_charge_mw", "battery_discharge_mw"))
 
 
-def soc(ax, frames, colours=None, title="battery state of charge", week=None):
+def soc(ax, frames, colours=None, title="battery state of charge", week=None, note=True):
     """State of charge per site with a battery (mean line, min-max band); week: a (first, last) time
     pair to draw every sample of instead (the representative week). Sites without one are named."""
     colours = colours or style.site_colours(frames)
@@ -191,12 +191,17 @@ def soc(ax, frames, colours=None, title="battery state of charge", week=None):
             band(ax, frame.index, values, colours[site], site, rule)
     ax.set_ylabel("MWh")
     ax.set_title(f"{title} (MWh)")
-    corner_note(ax, what)
+    if note:
+        corner_note(ax, what)
     ax.set_ylim(0, 1.3 * top if top > 0 else 1.0)
     if without:
         note = f"no battery: {', '.join(without)}"
         if len(without) == len(frames):
             no_data(ax, note)
+            ax.set_yticks([])
+            spans = [(f.index[0], f.index[-1]) for f in frames.values() if len(f)]
+            if spans:  # the run's dates, not matplotlib's empty-axis 1970
+                ax.set_xlim(min(a for a, _ in spans), max(b for _, b in spans))
     if len(without) < len(frames):
         handles, labels = ax.get_legend_handles_labels()
         if without:

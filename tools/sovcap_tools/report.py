@@ -9,7 +9,8 @@ from . import style
 
 
 def fmt(value):
-    """Numbers with 4 significant digits, integers whole, NaN as an em dash."""
+    """Numbers as a planner reads them: 4 significant digits below 10,000, whole numbers with
+    thousands separators above (3,889,707, not 3.89e+06), NaN as an em dash."""
     if isinstance(value, (bool, np.bool_)):
         return str(bool(value))
     if isinstance(value, (int, np.integer)):
@@ -18,10 +19,21 @@ def fmt(value):
         v = float(value)
         if math.isnan(v):
             return "—"
-        if v != 0 and (abs(v) >= 1e6 or abs(v) < 1e-3):
+        if math.isinf(v) or abs(v) >= 1e15 or (v != 0 and abs(v) < 1e-3):
             return f"{v:.4g}"
         return f"{v:,.4g}" if abs(v) < 1e4 else f"{v:,.0f}"
     return str(value)
+
+
+PLAIN = {"seed"}  # identifiers: no thousands separators
+
+
+def duration_hint(value, unit):
+    """'(35.2 h)' beside a number of seconds a reader would otherwise have to divide."""
+    if unit != "s" or not isinstance(value, (int, float, np.number)) or not abs(float(value)) >= 120:
+        return ""
+    from .figures import duration_text
+    return f" ({duration_text(value)})"
 
 
 def esc(text):
@@ -29,8 +41,12 @@ def esc(text):
 
 
 def table(frame, units=None, caption=None):
+    """A table; one with few rows and many columns (per site, per class) is turned so that each
+    row becomes a column, which keeps it within the page."""
     units = units or {}
-    out = ["<table>"]
+    if len(frame) <= 8 and len(frame.columns) > 10:
+        return turned_table(frame, units, caption)
+    out = ["<div class=\"scroll\"><table>"]
     if caption:
         out.append(f"<caption>{esc(caption)}</caption>")
     out.append("<thead><tr>")
@@ -43,7 +59,24 @@ def table(frame, units=None, caption=None):
         out.append("<tr>" + "".join(
             f"<td class=\"{'num' if isinstance(v, (int, float, np.number)) else 'txt'}\">{esc(fmt(v))}</td>"
             for v in row) + "</tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
+    return "\n".join(out)
+
+
+def turned_table(frame, units, caption):
+    """First column's values as the header; one row per other column, its unit beside its name."""
+    key = frame.columns[0]
+    out = ["<div class=\"scroll\"><table class=\"turned\">"]
+    if caption:
+        out.append(f"<caption>{esc(caption)}</caption>")
+    out.append(f"<thead><tr><th>{esc(key)}</th><th class=\"unit\">unit</th>")
+    out += [f"<th class=\"entity\">{esc(v)}</th>" for v in frame[key]]
+    out.append("</tr></thead><tbody>")
+    for c in frame.columns[1:]:
+        u = units.get(c, "")
+        out.append(f"<tr><th>{esc(c)}</th><td class=\"unit\">{esc(u if u != '-' else '')}</td>" + "".join(
+            f"<td class=\"num\">{esc(fmt(v))}</td>" for v in frame[c]) + "</tr>")
+    out.append("</tbody></table></div>")
     return "\n".join(out)
 
 
@@ -55,14 +88,19 @@ def key_values(pairs, units=None, caption=None):
     out.append("<tbody>")
     for k, v in pairs:
         u = units.get(k, "")
-        out.append(f"<tr><th>{esc(k)}</th><td class=\"num\">{esc(fmt(v))}</td>"
-                   f"<td class=\"unit\">{esc(u if u != '-' else '')}</td></tr>")
+        shown = str(v) if k in PLAIN else fmt(v)
+        unit = (u if u != "-" else "") + duration_hint(v, u)
+        out.append(f"<tr><th>{esc(k)}</th><td class=\"num\">{esc(shown)}</td>"
+                   f"<td class=\"unit\">{esc(unit)}</td></tr>")
     out.append("</tbody></table>")
     return "\n".join(out)
 
 
 CSS = """
-body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1300px; color: #222; }
+body { font-family: system-ui, sans-serif; margin: 2em auto; padding: 0 1.5em; max-width: 1300px; color: #222; }
+.scroll { overflow-x: auto; max-width: 100%; }
+table.turned th.entity { text-align: right; }
+nav ul { columns: 2; font-size: .9em; }
 h1 { font-size: 1.6em; } h2 { border-bottom: 1px solid #ccc; padding-bottom: .2em; margin-top: 2em; }
 table { border-collapse: collapse; margin: 1em 0; font-size: .9em; }
 caption { text-align: left; font-weight: bold; padding: .3em 0; }
@@ -103,8 +141,12 @@ def build(result, figures):
             parts.append(table(result.table(path), result.table_units(path), f"{caption} ({path})"))
 
     parts.append("<h2>Pictures</h2>")
-    for name, caption, fig in figures:
-        data = base64.b64encode(style.png_bytes(fig)).decode("ascii")
+    pictures = [(name, caption, base64.b64encode(style.png_bytes(fig)).decode("ascii"))
+                for name, caption, fig in figures]  # each figure is drawn, saved and closed in turn
+    pictures.sort(key=lambda p: p[0] != "dashboard.png")  # the overview first, then the details
+    parts.append("<nav><ul>" + "".join(f"<li><a href=\"#{esc(name)}\">{esc(caption)}</a></li>"
+                                       for name, caption, _ in pictures) + "</ul></nav>")
+    for name, caption, data in pictures:
         parts.append(f"<figure id=\"{esc(name)}\"><img src=\"data:image/png;base64,{data}\" "
                      f"alt=\"{esc(caption)}\"><figcaption>{esc(caption)}</figcaption></figure>")
 
