@@ -1,9 +1,12 @@
 #include "models/workload/csv_trace.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <fstream>
 #include <istream>
+#include <iterator>
+#include <sstream>
 
 #include "models/workload/text_number.hpp"
 
@@ -15,13 +18,14 @@ const std::array<const char*, column_count> column_names = {"submit_s",  "class"
                                                             "runtime_s", "requested_s", "input_gb", "output_gb"};
 constexpr int required_columns = 5;  // submit_s .. runtime_s
 
-std::vector<std::string_view> split_commas(std::string_view line) {
-  std::vector<std::string_view> out;
+// Into `out`, reused from line to line (no allocation per row).
+void split_commas(std::string_view line, std::vector<std::string_view>& out) {
+  out.clear();
   size_t b = 0;
   for (;;) {
     size_t c = line.find(',', b);
     out.push_back(trim(line.substr(b, c == std::string_view::npos ? std::string_view::npos : c - b)));
-    if (c == std::string_view::npos) return out;
+    if (c == std::string_view::npos) return;
     b = c + 1;
   }
 }
@@ -34,20 +38,22 @@ std::string allowed_columns() {
 
 }  // namespace
 
-CsvTrace parse_csv_trace(std::istream& in, const std::string& name) {
-  CsvTrace trace;
+namespace {
+
+void parse_rows(std::istream& in, const std::string& name, CsvTrace& trace) {
   trace.path = name;
   std::array<int, column_count> where;  // column -> cell index, -1 = absent
   where.fill(-1);
   size_t cells = 0;
   bool have_header = false;
   std::string raw;
+  std::vector<std::string_view> f;
   int line = 0;
   while (std::getline(in, raw)) {
     ++line;
     std::string_view text = trim(raw);
     if (text.empty() || text.front() == '#') continue;
-    auto f = split_commas(text);
+    split_commas(text, f);
     if (!have_header) {
       for (size_t i = 0; i < f.size(); ++i) {
         int c = 0;
@@ -106,13 +112,29 @@ CsvTrace parse_csv_trace(std::istream& in, const std::string& name) {
   if (in.bad()) throw TraceError(name, line, "read error");
   if (!have_header)
     throw TraceError(name, 0, "no header line (expected submit_s,class,region,units,runtime_s[,requested_s,input_gb,output_gb])");
+}
+
+}  // namespace
+
+CsvTrace parse_csv_trace(std::istream& in, const std::string& name) {
+  CsvTrace trace;
+  parse_rows(in, name, trace);
   return trace;
 }
 
 CsvTrace read_csv_trace(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw TraceError(path, 0, "cannot open file");
-  return parse_csv_trace(in, path);
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw TraceError(path, 0, "cannot open file");
+  // Read it whole and count its lines first: the rows vector is sized once (a million rows
+  // would otherwise be moved some twenty times while it grows).
+  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  if (file.bad()) throw TraceError(path, 0, "read error");
+  size_t lines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  std::istringstream in(std::move(text));
+  CsvTrace trace;
+  trace.jobs.reserve(lines);
+  parse_rows(in, path, trace);
+  return trace;
 }
 
 }  // namespace sovcap::workload
