@@ -91,9 +91,10 @@ def no_data(ax, text):
 def power_stack(ax, frame, title, legend=True):
     """Supply stacked (sun, wind, battery, grid) against IT and facility load; curtailment shaded."""
     x = frame.index
-    supply = [np.nan_to_num(col(frame, m)) for m in STACK]
-    ax.stackplot(x, *supply, colors=[style.SOURCE_COLOURS[m] for m in STACK],
-                 labels=[style.SOURCE_LABELS[m] for m in STACK], alpha=0.9, linewidth=0)
+    sources = [m for m in STACK if np.any(np.nan_to_num(col(frame, m)) > 0)] or STACK[:1]  # a site without
+    supply = [np.nan_to_num(col(frame, m)) for m in sources]  # wind has no "wind" in its legend
+    ax.stackplot(x, *supply, colors=[style.SOURCE_COLOURS[m] for m in sources],
+                 labels=[style.SOURCE_LABELS[m] for m in sources], alpha=0.9, linewidth=0)
     facility = np.nan_to_num(col(frame, "facility_power_mw"))
     charge = np.nan_to_num(col(frame, "battery_charge_mw"))
     absorbed = facility + charge
