@@ -67,9 +67,10 @@ void check_trace(Ctx& ctx, const Draft& d);
 void cross_check(Ctx& ctx, Draft& d);
 
 // A time given as a duration since the start ("90d") or an ISO 8601 instant,
-// as seconds since the scenario start.
+// as seconds since the scenario start. An instant before the start is an error,
+// or 0 when before_start_is_start (things already in place when the run begins).
 double read_time_since_start(Ctx& ctx, MapReader& m, const std::string& key, int64_t start_utc_s,
-                             std::optional<double> def);
+                             std::optional<double> def, bool before_start_is_start = false);
 
 // The top-level keys of a scenario file.
 const std::vector<std::string>& top_level_keys();

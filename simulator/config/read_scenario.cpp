@@ -12,11 +12,12 @@ const std::vector<std::string>& top_level_keys() {
 }
 
 double read_time_since_start(Ctx& ctx, MapReader& m, const std::string& key, int64_t start_utc_s,
-                             std::optional<double> def) {
+                             std::optional<double> def, bool before_start_is_start) {
   const Node* n = m.get(key);
   if (n && n->is_scalar())
     if (auto t = parse_iso_utc(n->scalar)) {
       double since = static_cast<double>(*t - start_utc_s);
+      if (since < 0 && before_start_is_start) return 0.0;
       if (since < 0) ctx.error(n->place, m.path(key), "'" + n->scalar + "' is before the scenario start", "a date at or after scenario.start");
       return since;
     }

@@ -153,9 +153,9 @@ void read_phases(Ctx& ctx, MapReader& site, int64_t start_utc_s, double duration
                 {"at", "solar", "wind", "battery", "grid_import"}, item.place);
     power::PowerPhase p;
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    p.at_s = read_time_since_start(ctx, m, "at", start_utc_s, std::nullopt);
-    if (p.at_s > duration_s && duration_s > 0)
-      ctx.error(m.place("at"), m.path("at"), "the phase starts after the scenario ends", "within scenario.duration");
+    // A phase dated before the start is already built: in service from the start.
+    p.at_s = read_time_since_start(ctx, m, "at", start_utc_s, std::nullopt, true);
+    (void)duration_s;  // a phase after the end is never reached: shortened runs of a phased plan stay valid
     p.solar_mw = m.quantity("solar", Quantity::power, nan, non_negative());
     p.wind_mw = m.quantity("wind", Quantity::power, nan, non_negative());
     p.battery_mwh = m.quantity("battery", Quantity::energy, nan, non_negative());

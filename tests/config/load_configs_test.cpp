@@ -59,3 +59,20 @@ TEST(ShippedConfigs, TinyIsSmall) {
   // Own nodes of sites and regions plus nothing else.
   EXPECT_EQ(sc.topology.nodes.size(), 4u);
 }
+
+// A phased plan stays valid when a study moves or shortens the run: a phase
+// dated before the start is in service from the start; one after the end is
+// never reached. Outages keep their strict check (they are events of the run).
+TEST(ShippedConfigs, PhasesOutsideTheRunAreInServiceOrNeverReached) {
+  auto later = load_scenario(cfg("morocco-2030.yaml"), {"scenario.start=2030-08-01T00:00:00Z", "duration=10d"});
+  auto& dakhla = later.sites[1];
+  ASSERT_EQ(dakhla.id, "dakhla");
+  ASSERT_EQ(dakhla.power.phases.size(), 1u);
+  EXPECT_EQ(dakhla.power.phases[0].at_s, 0.0);
+  auto shorter = load_scenario(cfg("morocco-2030.yaml"), {"duration=10d"});
+  ASSERT_EQ(shorter.sites[1].power.phases.size(), 1u);
+  EXPECT_GT(shorter.sites[1].power.phases[0].at_s, shorter.duration_s);
+  EXPECT_THROW(load_scenario(cfg("morocco-2030.yaml"), {"scenario.start=2030-08-01T00:00:00Z",
+                                                         "network.links.0.outages=[{start: 2030-07-01, duration: 1d}]"}),
+               ConfigError);
+}
