@@ -93,13 +93,22 @@ std::vector<QueuedJob> BackfillIndex::take_all() {
 }
 
 size_t BackfillIndex::compact() {
-  size_t shift = first() == npos ? jobs_.size() : first_;
-  if (shift < 1024 || shift < jobs_.size() / 2) return 0;
-  jobs_.erase(jobs_.begin(), jobs_.begin() + static_cast<std::ptrdiff_t>(shift));
-  live_flag_.erase(live_flag_.begin(), live_flag_.begin() + static_cast<std::ptrdiff_t>(shift));
+  // Every dead position goes, not only those before the first live job: a head that waits long
+  // while later jobs backfill would otherwise keep them all (memory growing with the jobs run).
+  size_t dead = jobs_.size() - live_;
+  if (dead < 1024 || dead < jobs_.size() / 2) return 0;
+  size_t out = 0;
+  for (size_t p = 0; p < jobs_.size(); ++p)
+    if (live_flag_[p]) {
+      if (out != p) jobs_[out] = std::move(jobs_[p]);
+      ++out;
+    }
+  jobs_.resize(out);
+  if (jobs_.capacity() > 4 * std::max<size_t>(out, 1024)) jobs_.shrink_to_fit();
+  live_flag_.assign(out, 1);
   first_ = 0;
-  rebuild(std::max<size_t>(64, 2 * jobs_.size()));
-  return shift;
+  rebuild(std::max<size_t>(64, 2 * out));
+  return dead;
 }
 
 }  // namespace sovcap::scheduling

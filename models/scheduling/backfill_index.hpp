@@ -2,7 +2,7 @@
 // EASY's queue index: jobs in arrival order (append-only positions) over a segment tree of
 // (min units, min requested time left), so "the first job after position p that could be
 // backfilled" is found by a pruned descent instead of a scan of the queue. Dead positions are
-// compacted away once the live window has moved past half the array (amortized O(1)).
+// compacted away once they are over half the array (amortized O(1)).
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -31,7 +31,8 @@ class BackfillIndex {
   // The first live position >= from that satisfies q, npos if none.
   size_t find(size_t from, const Query& q) const;
   std::vector<QueuedJob> take_all();
-  // Positions change when the array compacts: call only between passes; returns the shift applied.
+  // Drops the dead positions once they are over half the array (amortized O(1)); live jobs keep
+  // their order but positions change: call only between passes. Returns the positions removed.
   size_t compact();
 
  private:
