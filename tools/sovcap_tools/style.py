@@ -78,18 +78,26 @@ def safe_name(text):
     return re.sub(r"[^A-Za-z0-9._-]+", "_", str(text)) or "_"
 
 
+PALETTE_ABOVE = 120_000  # bytes: larger PNGs are reduced to a 256-colour palette
+
+
 def png_data(fig):
-    """The figure as PNG bytes at its own dpi, reduced to a 256-colour palette (plots have few colours;
-    the file shrinks about threefold and looks the same)."""
-    from PIL import Image
+    """The figure as PNG bytes at its own dpi. A large one (the dashboard, noisy year views) is
+    reduced to a 256-colour palette: plots have few colours, the file shrinks about threefold and
+    looks the same (libimagequant, when Pillow has it, keeps colour bars smooth)."""
+    from PIL import Image, features
 
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi="figure")
     plt.close(fig)
-    image = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
+    data = buf.getvalue()
+    if len(data) <= PALETTE_ABOVE:
+        return data
+    image = Image.open(io.BytesIO(data)).convert("RGB")
+    method = Image.LIBIMAGEQUANT if features.check("libimagequant") else Image.MEDIANCUT
     out = io.BytesIO()
-    image.quantize(colors=256, method=Image.MEDIANCUT).save(out, format="png", optimize=True)
-    return out.getvalue()
+    image.quantize(colors=256, method=method).save(out, format="png", optimize=True)
+    return out.getvalue() if len(out.getvalue()) < len(data) else data
 
 
 def save_png(fig, path):
