@@ -15,6 +15,8 @@ struct PoolSpec {
   double node_idle_kw = 2.5;
   double min_speed = 0.5;                  // lowest common speed power capping may throttle to (0..1]
   double carbon_deadline_margin_s = 3600;  // carbon_aware: release a held job this long before it would miss its deadline
+  double node_mtbf_s = 0;                  // mean time between failures of one node; 0 = nodes never fail
+  double node_mttr_s = 0;                  // mean time to repair a failed node
 };
 
 struct SchedulingSpec {

@@ -69,7 +69,9 @@ std::vector<workload::Job> Pool::complete_until(double now_s) {
 
 double Pool::busy_power_at(double f) const { return busy_units_ * (idle_u_kw_ + f * dyn_u_kw_); }
 
-double Pool::it_power_kw() const { return (total_units_ - busy_units_ - off_units_) * idle_u_kw_ + busy_power_at(f_); }
+double Pool::it_power_kw() const {
+  return (total_units_ - busy_units_ - off_units_ - down_units_) * idle_u_kw_ + busy_power_at(f_);
+}
 
 bool Pool::capped() const {
   if (std::isinf(cap_kw_)) return false;
@@ -80,7 +82,7 @@ bool Pool::rebalance() {
   double f = 1.0;
   int off = 0;
   if (!std::isinf(cap_kw_)) {
-    const int free = total_units_ - busy_units_;
+    const int free = total_units_ - busy_units_ - down_units_;
     if (busy_power_at(1.0) <= cap_kw_) {
       // The running jobs fit at full speed: power off just enough free units (whole units, so the
       // pool stays at or under the cap).
@@ -153,7 +155,7 @@ double Pool::take_interval_it_energy_kwh(double now_s) {
 void Pool::integrate_to(double t_s) {
   double dt = t_s - t_s_;
   if (dt <= 0) return;
-  const double idle_kw = (total_units_ - busy_units_ - off_units_) * idle_u_kw_;
+  const double idle_kw = (total_units_ - busy_units_ - off_units_ - down_units_) * idle_u_kw_;
   const double kwh = (idle_kw + busy_power_at(f_)) * dt / 3600.0;
   it_kwh_ += kwh;
   interval_kwh_ += kwh;
@@ -262,6 +264,61 @@ void Pool::suspend(uint32_t slot, bool by_cap) {
   if (!by_cap) rebalance();  // (a cap suspension rebalances once all are done)
   ++epoch_;
   queue_->push(std::move(q), true);
+}
+
+void Pool::kill_for_failure(uint32_t slot) {
+  Running& r = slots_[slot];
+  QueuedJob q = r.q;
+  q.job.energy_kwh = job_energy_kwh(r, t_s_, w_s_);  // the energy spent stays spent
+  double done_s = q.job.runtime_s - std::max(0.0, r.w_end_s - w_s_);
+  double kept_s = 0;  // work saved by the last checkpoint
+  if (q.job.checkpoint_interval_s > 0) kept_s = std::floor(done_s / q.job.checkpoint_interval_s) * q.job.checkpoint_interval_s;
+  kept_s = std::clamp(kept_s, 0.0, q.job.runtime_s);
+  lost_work_s_ += (done_s - kept_s) * q.job.units;
+  q.remaining_s = q.job.runtime_s - kept_s;
+  q.requested_left_s = std::max(q.remaining_s, std::max(q.job.requested_s, q.job.runtime_s) - kept_s);
+  ++job_restarts_;
+  remove_running(slot);
+  ++epoch_;
+  queue_->push(std::move(q), true);
+}
+
+void Pool::fail_node(double now_s, double u01) {
+  advance(now_s);
+  const int node = spec_.units_per_node;
+  if (total_units_ - down_units_ < node) return;  // every node is already down
+  ++node_failures_;
+  // The unit hit, counted over the units in service with the busy ones first (in end order).
+  int hit = std::min(total_units_ - down_units_ - 1, static_cast<int>(u01 * (total_units_ - down_units_)));
+  if (hit < busy_units_) {
+    int seen = 0;
+    for (const auto& [w_end, slot] : by_end_) {
+      seen += slots_[slot].q.job.units;
+      if (hit < seen) {
+        kill_for_failure(slot);
+        break;
+      }
+    }
+  }
+  // The rest of the node must be free too: take it from the latest started jobs.
+  while (free_units() < node && busy_units_ > 0) {
+    uint32_t latest = 0;
+    int64_t seq = -1;
+    for (const auto& [w_end, slot] : by_end_)
+      if (slots_[slot].run_seq > seq) seq = slots_[slot].run_seq, latest = slot;
+    kill_for_failure(latest);
+  }
+  down_units_ += node;
+  off_units_ = 0;
+  rebalance();
+  ++epoch_;
+}
+
+void Pool::repair_node(double now_s) {
+  advance(now_s);
+  down_units_ = std::max(0, down_units_ - spec_.units_per_node);
+  rebalance();
+  ++epoch_;
 }
 
 Reservation Pool::reserve(int units) const {

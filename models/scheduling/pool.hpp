@@ -89,6 +89,18 @@ class Pool : private PoolAccess {
   uint64_t emergency_suspensions() const { return emergency_suspensions_; }
   uint64_t preemptions() const { return preemptions_; }
 
+  // Node failures. A failed node takes units_per_node units out of service until it is repaired
+  // (they draw nothing). The failure hits the unit at u01 among the units in service: if a job runs
+  // there it is killed, and if the node's units are still not all free, more running jobs (latest
+  // started first) — the space-shared pool does not track which node a job is on. A killed job goes
+  // back to the queue front with the work since its last checkpoint lost (all of it without checkpoints).
+  void fail_node(double now_s, double u01);
+  void repair_node(double now_s);
+  int down_units() const { return down_units_; }
+  uint64_t node_failures() const { return node_failures_; }
+  uint64_t job_restarts() const { return job_restarts_; }
+  double lost_work_s() const { return lost_work_s_; }  // unit-seconds of work redone after failures
+
   // At the end: every finished-but-uncollected job, then every running and queued job as
   // unfinished (running and suspended ones with their energy so far). The pool is empty afterwards.
   std::vector<workload::Job> drain(double now_s);
@@ -108,7 +120,7 @@ class Pool : private PoolAccess {
 
   // PoolAccess, for the policy.
   double now_s() const override { return t_s_; }
-  int free_units() const override { return total_units_ - busy_units_; }
+  int free_units() const override { return total_units_ - busy_units_ - down_units_; }
   bool power_allows(int units) const override;
   void start(QueuedJob&& job) override;
   double work_clock_s() const override { return w_s_; }
@@ -121,6 +133,7 @@ class Pool : private PoolAccess {
   void integrate_to(double t_s);
   void finish(uint32_t slot, double t_s);
   void suspend(uint32_t slot, bool by_cap);
+  void kill_for_failure(uint32_t slot);
   void remove_running(uint32_t slot);
   double job_energy_kwh(const Running& r, double t_s, double w_s) const;
   // Set f and the powered-off units for the cap and the running jobs: units off first, then f in
@@ -140,6 +153,9 @@ class Pool : private PoolAccess {
   double w_s_ = 0;   // work clock at t_s_
   double f_ = 1;
   double cap_kw_ = std::numeric_limits<double>::infinity();
+  int down_units_ = 0;  // units of failed nodes
+  uint64_t node_failures_ = 0, job_restarts_ = 0;
+  double lost_work_s_ = 0;
   int busy_units_ = 0;
   size_t running_count_ = 0;
   uint64_t epoch_ = 0;

@@ -21,6 +21,7 @@ struct Job {
   double output_gb = 0;
   int32_t priority = 0;        // higher first
   bool preemptible = false;
+  double checkpoint_interval_s = 0;  // work between checkpoints; 0 = none (a killed job restarts from scratch)
   double deadline_s = std::numeric_limits<double>::infinity();  // absolute, flexible jobs
   double submit_s = nan;
   double arrive_site_s = nan;  // input data landed at the site

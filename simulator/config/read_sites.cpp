@@ -1,7 +1,9 @@
 // The `sites` section: compute pools and the power system of each site.
 #include <cmath>
+#include <filesystem>
 #include <limits>
 
+#include "models/power/profile_csv.hpp"
 #include "simulator/config/draft.hpp"
 
 namespace sovcap::config {
@@ -12,6 +14,20 @@ constexpr double kKw = 1e-3;  // node powers: a plain number is kW
 const Range kLatitude = between(-90, 90), kLongitude = between(-180, 180);
 const Range kHour = Range{0, 24, false, true};
 const Range kAutocorrelation = Range{0, 1, false, true};
+
+// A profile CSV named by the scenario is read now, so that an empty, truncated
+// or garbled file is bad input at its key (exit 2), not a run that fails later.
+std::string profile_path(Ctx& ctx, MapReader& m, const std::string& key) {
+  std::string p = m.file_path(key);
+  if (p.empty() || !std::filesystem::is_regular_file(p)) return p;
+  try {
+    (void)power::Profile::read(p);
+  } catch (const power::ProfileError& e) {
+    std::string at = e.file() + (e.line() > 0 ? ":" + std::to_string(e.line()) : "");
+    ctx.error(m.place(key), m.path(key), at + ": " + e.message(), "a CSV of timestamp,value rows");
+  }
+  return p;
+}
 
 ItemRef ref_of(MapReader& m, const Node& item) {
   ItemRef r;
@@ -24,7 +40,8 @@ ItemRef ref_of(MapReader& m, const Node& item) {
 }
 
 scheduling::PoolSpec read_pool(Ctx& ctx, const Node& item, const std::string& path, ItemRef& ref) {
-  MapReader m(ctx, &item, path, {"id", "kind", "nodes", "units_per_node", "node_peak", "node_idle"}, item.place);
+  MapReader m(ctx, &item, path, {"id", "kind", "nodes", "units_per_node", "node_peak", "node_idle", "min_speed", "mtbf", "mttr"},
+              item.place);
   scheduling::PoolSpec p;
   p.gpu = m.choice("kind", {"gpu", "cpu"}, 0) == 0;
   p.id = m.id("id", std::string(p.gpu ? "gpu" : "cpu"));
@@ -36,6 +53,12 @@ scheduling::PoolSpec read_pool(Ctx& ctx, const Node& item, const std::string& pa
   p.node_idle_kw = m.quantity("node_idle", Quantity::power, (p.gpu ? 2.5 : 0.3) * kKw, non_negative(), kKw) / kKw;
   if (p.node_idle_kw > p.node_peak_kw)
     ctx.error(m.place("node_idle"), m.path("node_idle"), "idle power is above the peak power", "<= node_peak");
+  p.min_speed = m.number("min_speed", 0.5, between(0.01, 1.0));
+  p.node_mtbf_s = m.quantity("mtbf", Quantity::duration, 0.0, non_negative());
+  p.node_mttr_s = m.quantity("mttr", Quantity::duration, 0.0, non_negative());
+  if (p.node_mtbf_s > 0 && !(p.node_mttr_s > 0))
+    ctx.error(m.has("mttr") ? m.place("mttr") : item.place, m.path("mttr"), "nodes that fail need a repair time",
+              "a duration > 0 with mtbf, e.g. mttr: 12h");
   ref = ref_of(m, item);
   return p;
 }
@@ -56,7 +79,7 @@ void read_solar(Ctx& ctx, const MapReader& site, power::SolarParams& s) {
   s.linke_turbidity = m.number("linke_turbidity", s.linke_turbidity, between(1, 10));
   m.fixed("clearness_monthly", s.clearness_monthly, fraction());
   s.cloud_autocorrelation = m.number("cloud_autocorrelation", s.cloud_autocorrelation, kAutocorrelation);
-  s.profile_csv = m.file_path("profile_csv");
+  s.profile_csv = profile_path(ctx, m, "profile_csv");
 }
 
 void read_wind(Ctx& ctx, const MapReader& site, power::WindParams& w) {
@@ -78,7 +101,7 @@ void read_wind(Ctx& ctx, const MapReader& site, power::WindParams& w) {
   if (!(w.cut_in_ms < w.rated_ms && w.rated_ms < w.cut_out_ms))
     ctx.error(m.place("rated"), m.path("rated"), "wind speeds out of order", "cut_in < rated < cut_out");
   w.losses_fraction = m.number("losses", w.losses_fraction, Range{0, 1, false, true});
-  w.profile_csv = m.file_path("profile_csv");
+  w.profile_csv = profile_path(ctx, m, "profile_csv");
 }
 
 void read_climate(Ctx& ctx, const MapReader& site, power::ClimateParams& c) {
@@ -87,7 +110,7 @@ void read_climate(Ctx& ctx, const MapReader& site, power::ClimateParams& c) {
   m.fixed("monthly_mean", c.monthly_mean_c, between(-60, 60));
   c.diurnal_swing_c = m.number("diurnal_swing", c.diurnal_swing_c, between(0, 40));
   c.peak_hour_local = m.number("peak_hour", c.peak_hour_local, kHour);
-  c.profile_csv = m.file_path("profile_csv");
+  c.profile_csv = profile_path(ctx, m, "profile_csv");
 }
 
 void read_cooling(Ctx& ctx, const MapReader& site, power::CoolingParams& c) {
@@ -141,7 +164,7 @@ void read_grid(Ctx& ctx, const MapReader& site, power::GridParams& g) {
   g.export_mw = m.quantity("export", Quantity::power, g.export_mw, non_negative());
   g.carbon_gco2_per_kwh = m.number("carbon", g.carbon_gco2_per_kwh, between(0, 2000));
   m.fixed("carbon_hourly", g.carbon_hourly_factor, non_negative());
-  g.carbon_csv = m.file_path("carbon_csv");
+  g.carbon_csv = profile_path(ctx, m, "carbon_csv");
 }
 
 void read_phases(Ctx& ctx, MapReader& site, int64_t start_utc_s, double duration_s, std::vector<power::PowerPhase>& out) {

@@ -66,6 +66,11 @@ void site(YAML::Emitter& out, const SiteSpec& s) {
     kv(out, "units_per_node", pool.units_per_node);
     kv(out, "node_peak", with(pool.node_peak_kw, "kW"));
     kv(out, "node_idle", with(pool.node_idle_kw, "kW"));
+    kv(out, "min_speed", num(pool.min_speed));
+    if (pool.node_mtbf_s > 0) {
+      kv(out, "mtbf", seconds(pool.node_mtbf_s));
+      kv(out, "mttr", seconds(pool.node_mttr_s));
+    }
     out << YAML::EndMap;
   }
   out << YAML::EndSeq;
@@ -220,6 +225,10 @@ std::string resolved_yaml(const Scenario& sc) {
     out << YAML::EndMap;
   }
   out << YAML::EndSeq;
+  out << YAML::Key << "replication" << YAML::Value << YAML::BeginMap;
+  kv(out, "volume", with(sc.replication_gb, "GB"));
+  kv(out, "every", seconds(sc.replication_every_s));
+  out << YAML::EndMap;
   out << YAML::EndMap;
 
   out << YAML::Key << "classes" << YAML::Value << YAML::BeginSeq;
@@ -248,6 +257,7 @@ std::string resolved_yaml(const Scenario& sc) {
     kv(out, "deadline", seconds(c.deadline_s));
     kv(out, "checkpoint_interval", seconds(c.checkpoint_interval_s));
     kv(out, "checkpoint_size", with(c.checkpoint_gb, "GB"));
+    kv(out, "latency_target", seconds(c.latency_target_s));
     out << YAML::Key << "allowed_sites" << YAML::Value << YAML::Flow << c.allowed_sites;
     out << YAML::EndMap;
   }
