@@ -2,7 +2,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -90,7 +92,47 @@ Diagnostic diagnostic_at(const Place& at, std::string key_path, std::string mess
   return Diagnostic{at.file, at.line, at.column, std::move(key_path), std::move(message), std::move(allowed)};
 }
 
+namespace {
+
+// Where the first byte lies that is not part of well-formed UTF-8 (no overlong
+// forms, no surrogates, nothing above U+10FFFF), or npos.
+size_t invalid_utf8_at(const std::string& s) {
+  auto cont = [&](size_t i) { return i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80; };
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+    if (n == 0) return i;
+    for (size_t k = 1; k < n; ++k)
+      if (!cont(i + k)) return i;
+    if (n >= 3) {
+      unsigned char d = static_cast<unsigned char>(s[i + 1]);
+      if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d > 0x9F) || (c == 0xF0 && d < 0x90) || (c == 0xF4 && d > 0x8F))
+        return i;
+    }
+    i += n;
+  }
+  return std::string::npos;
+}
+
+}  // namespace
+
 std::optional<Node> parse_yaml(const std::string& text, const Place& origin, std::vector<Diagnostic>& diags) {
+  if (size_t bad = invalid_utf8_at(text); bad != std::string::npos) {
+    // Text that is not UTF-8 would reach names, results and tools garbled: stop at the first bad byte.
+    Place at{origin.file, origin.line ? origin.line : 1, origin.line ? origin.column : 1};
+    size_t line_start = bad == 0 ? std::string::npos : text.rfind('\n', bad - 1);
+    at.line += static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
+    at.column = line_start == std::string::npos ? at.column + static_cast<int>(bad) : static_cast<int>(bad - line_start);
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
+    // The line up to the bad byte names the key (the tree cannot be built yet).
+    size_t from = line_start == std::string::npos ? 0 : line_start + 1;
+    std::string before = text.substr(from, std::min<size_t>(bad - from, 60));
+    before.erase(0, std::min(before.find_first_not_of(" \t"), before.size()));
+    std::string where = before.empty() ? "" : " after '" + before + "'";
+    diags.push_back(diagnostic_at(at, "", std::string("not UTF-8 text: byte ") + hex + where, "a file saved as UTF-8"));
+    return std::nullopt;
+  }
   try {
     YAML::Node y = YAML::Load(text);
     Place start = origin;
