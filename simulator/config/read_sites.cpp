@@ -1,7 +1,9 @@
 // The `sites` section: compute pools and the power system of each site.
 #include <cmath>
+#include <filesystem>
 #include <limits>
 
+#include "models/power/profile_csv.hpp"
 #include "simulator/config/draft.hpp"
 
 namespace sovcap::config {
@@ -12,6 +14,20 @@ constexpr double kKw = 1e-3;  // node powers: a plain number is kW
 const Range kLatitude = between(-90, 90), kLongitude = between(-180, 180);
 const Range kHour = Range{0, 24, false, true};
 const Range kAutocorrelation = Range{0, 1, false, true};
+
+// A profile CSV named by the scenario is read now, so that an empty, truncated
+// or garbled file is bad input at its key (exit 2), not a run that fails later.
+std::string profile_path(Ctx& ctx, MapReader& m, const std::string& key) {
+  std::string p = m.file_path(key);
+  if (p.empty() || !std::filesystem::is_regular_file(p)) return p;
+  try {
+    (void)power::Profile::read(p);
+  } catch (const power::ProfileError& e) {
+    std::string at = e.file() + (e.line() > 0 ? ":" + std::to_string(e.line()) : "");
+    ctx.error(m.place(key), m.path(key), at + ": " + e.message(), "a CSV of timestamp,value rows");
+  }
+  return p;
+}
 
 ItemRef ref_of(MapReader& m, const Node& item) {
   ItemRef r;
@@ -63,7 +79,7 @@ void read_solar(Ctx& ctx, const MapReader& site, power::SolarParams& s) {
   s.linke_turbidity = m.number("linke_turbidity", s.linke_turbidity, between(1, 10));
   m.fixed("clearness_monthly", s.clearness_monthly, fraction());
   s.cloud_autocorrelation = m.number("cloud_autocorrelation", s.cloud_autocorrelation, kAutocorrelation);
-  s.profile_csv = m.file_path("profile_csv");
+  s.profile_csv = profile_path(ctx, m, "profile_csv");
 }
 
 void read_wind(Ctx& ctx, const MapReader& site, power::WindParams& w) {
@@ -85,7 +101,7 @@ void read_wind(Ctx& ctx, const MapReader& site, power::WindParams& w) {
   if (!(w.cut_in_ms < w.rated_ms && w.rated_ms < w.cut_out_ms))
     ctx.error(m.place("rated"), m.path("rated"), "wind speeds out of order", "cut_in < rated < cut_out");
   w.losses_fraction = m.number("losses", w.losses_fraction, Range{0, 1, false, true});
-  w.profile_csv = m.file_path("profile_csv");
+  w.profile_csv = profile_path(ctx, m, "profile_csv");
 }
 
 void read_climate(Ctx& ctx, const MapReader& site, power::ClimateParams& c) {
@@ -94,7 +110,7 @@ void read_climate(Ctx& ctx, const MapReader& site, power::ClimateParams& c) {
   m.fixed("monthly_mean", c.monthly_mean_c, between(-60, 60));
   c.diurnal_swing_c = m.number("diurnal_swing", c.diurnal_swing_c, between(0, 40));
   c.peak_hour_local = m.number("peak_hour", c.peak_hour_local, kHour);
-  c.profile_csv = m.file_path("profile_csv");
+  c.profile_csv = profile_path(ctx, m, "profile_csv");
 }
 
 void read_cooling(Ctx& ctx, const MapReader& site, power::CoolingParams& c) {
@@ -148,7 +164,7 @@ void read_grid(Ctx& ctx, const MapReader& site, power::GridParams& g) {
   g.export_mw = m.quantity("export", Quantity::power, g.export_mw, non_negative());
   g.carbon_gco2_per_kwh = m.number("carbon", g.carbon_gco2_per_kwh, between(0, 2000));
   m.fixed("carbon_hourly", g.carbon_hourly_factor, non_negative());
-  g.carbon_csv = m.file_path("carbon_csv");
+  g.carbon_csv = profile_path(ctx, m, "carbon_csv");
 }
 
 void read_phases(Ctx& ctx, MapReader& site, int64_t start_utc_s, double duration_s, std::vector<power::PowerPhase>& out) {

@@ -157,7 +157,8 @@ void read_classes(Ctx& ctx, MapReader& root, Draft& d) {
     c.id = m.id("id", std::nullopt);
     c.pool = static_cast<workload::PoolKind>(m.choice("pool", {"gpu", "cpu"}, 0));
     ref.pool_place = m.place("pool");
-    c.rate_per_h = m.number("rate", std::nullopt, non_negative());
+    // Bounded: a rate like 1e300 would make jobs faster than time advances (no end, memory without bound).
+    c.rate_per_h = m.number("rate", std::nullopt, between(0, 1e6));
     m.fixed("hourly", c.hourly_factor, non_negative());
     m.fixed("weekday", c.weekday_factor, non_negative());
     c.growth_per_year = m.number("growth", 0.0, above(-1));
