@@ -28,7 +28,7 @@ void site_actor(World& w, int s) {
       }
       double next = inf;
       for (size_t p = 0; p < site.pools.size(); ++p) {
-        site.pools[p].start_ready(now);
+        for (auto& job : site.pools[p].start_ready(now)) w.job_started(job);  // checkpoints
         // completions, policy releases, node failures and repairs
         next = std::min({next, site.pools[p].next_event_s(), site.failures[p].next_s()});
       }
