@@ -53,7 +53,7 @@ def table(frame, units=None, caption=None):
     for c in frame.columns:
         u = units.get(c, "")
         unit = f"<br><span class=\"unit\">{esc(u)}</span>" if u and u != "-" else ""
-        out.append(f"<th>{esc(c)}{unit}</th>")
+        out.append(f"<th>{esc(c).replace('_', '_<wbr>')}{unit}</th>")  # long names may break after _
     out.append("</tr></thead><tbody>")
     for row in frame.itertuples(index=False):
         out.append("<tr>" + "".join(
@@ -107,6 +107,7 @@ caption { text-align: left; font-weight: bold; padding: .3em 0; }
 th, td { border: 1px solid #ddd; padding: .25em .6em; }
 th { background: #f3f3f3; text-align: left; vertical-align: bottom; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.txt { white-space: nowrap; }
 .unit { color: #777; font-weight: normal; font-size: .85em; }
 figure { margin: 1.5em 0; } img { max-width: 100%; height: auto; border: 1px solid #eee; }
 figcaption { color: #555; font-size: .9em; }
