@@ -41,6 +41,7 @@ struct JobClassSpec {
   double deadline_s = 0;                  // relative to submit, flexible jobs
   double checkpoint_interval_s = 0;       // 0 = none
   double checkpoint_gb = 0;
+  double latency_target_s = 0;            // region -> site round trip allowed (inference); 0 = none
   std::vector<std::string> allowed_sites; // empty = all (sovereignty rules)
 };
 

@@ -4,7 +4,7 @@
 namespace sovcap::config {
 
 void read_network(Ctx& ctx, MapReader& root, Draft& d) {
-  MapReader net(ctx, root.get("network"), "network", {"nodes", "links"}, root.place());
+  MapReader net(ctx, root.get("network"), "network", {"nodes", "links", "replication"}, root.place());
   d.network_place = net.place();
   if (const Node* nodes = net.list("nodes")) {
     for (size_t i = 0; i < nodes->items.size(); ++i) {
@@ -29,6 +29,11 @@ void read_network(Ctx& ctx, MapReader& root, Draft& d) {
       }
       d.nodes.push_back(decl);
     }
+  }
+  if (const Node* rep = net.get("replication")) {
+    MapReader m(ctx, rep, "network.replication", {"volume", "every"}, rep->place);
+    d.sc.replication_gb = m.quantity("volume", Quantity::data, 0.0, non_negative());
+    d.sc.replication_every_s = m.quantity("every", Quantity::duration, 3600.0, positive());
   }
   if (const Node* links = net.list("links")) {
     for (size_t i = 0; i < links->items.size(); ++i) {

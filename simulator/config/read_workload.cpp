@@ -150,7 +150,7 @@ void read_classes(Ctx& ctx, MapReader& root, Draft& d) {
     MapReader m(ctx, &item, item_path("classes", item, i),
                 {"id", "pool", "rate", "hourly", "weekday", "growth", "region_weights", "units", "runtime",
                  "estimate_factor", "input", "output", "priority", "preemptible", "flexible", "deadline",
-                 "checkpoint_interval", "checkpoint_size", "allowed_sites"},
+                 "checkpoint_interval", "checkpoint_size", "allowed_sites", "latency_target"},
                 item.place);
     workload::JobClassSpec c;
     ClassRef ref;
@@ -191,6 +191,7 @@ void read_classes(Ctx& ctx, MapReader& root, Draft& d) {
       ctx.error(m.place("deadline"), m.path("deadline"), "a flexible class needs a deadline", "a duration > 0, e.g. 24h");
     c.checkpoint_interval_s = m.quantity("checkpoint_interval", Quantity::duration, 0.0, non_negative());
     c.checkpoint_gb = m.quantity("checkpoint_size", Quantity::data, 0.0, non_negative());
+    c.latency_target_s = m.quantity("latency_target", Quantity::duration, 0.0, non_negative());
     c.allowed_sites = m.strings("allowed_sites");
     if (const Node* a = m.get("allowed_sites"); a && a->is_seq())
       for (const auto& it : a->items) ref.allowed_places.push_back(it.place);

@@ -225,6 +225,10 @@ std::string resolved_yaml(const Scenario& sc) {
     out << YAML::EndMap;
   }
   out << YAML::EndSeq;
+  out << YAML::Key << "replication" << YAML::Value << YAML::BeginMap;
+  kv(out, "volume", with(sc.replication_gb, "GB"));
+  kv(out, "every", seconds(sc.replication_every_s));
+  out << YAML::EndMap;
   out << YAML::EndMap;
 
   out << YAML::Key << "classes" << YAML::Value << YAML::BeginSeq;
@@ -253,6 +257,7 @@ std::string resolved_yaml(const Scenario& sc) {
     kv(out, "deadline", seconds(c.deadline_s));
     kv(out, "checkpoint_interval", seconds(c.checkpoint_interval_s));
     kv(out, "checkpoint_size", with(c.checkpoint_gb, "GB"));
+    kv(out, "latency_target", seconds(c.latency_target_s));
     out << YAML::Key << "allowed_sites" << YAML::Value << YAML::Flow << c.allowed_sites;
     out << YAML::EndMap;
   }

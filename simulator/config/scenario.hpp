@@ -34,6 +34,9 @@ struct Scenario {
   std::vector<SiteSpec> sites;
   std::vector<workload::RegionSpec> regions;
   network::TopologySpec topology;
+  // network.replication: every replication_every_s, replication_gb from each site to each other site.
+  double replication_gb = 0;
+  double replication_every_s = 3600;
   std::vector<workload::JobClassSpec> classes;
   scheduling::SchedulingSpec scheduling;
   // workload.trace: a CSV job trace replayed instead of the classes' synthetic

@@ -109,34 +109,27 @@ void open_interval(World& w, SiteState& site, int s, double now) {
 }
 
 std::vector<output::LinkSample> link_samples(World& w, double step_s) {
-  for (auto& per_region : w.transfers)
-    for (auto& t : per_region) w.account(t, t.comm->get_remaining());
+  w.net->account_all();
+  auto& bytes = w.net->link_bytes();
   std::vector<output::LinkSample> out(w.platform.links.size());
   for (size_t l = 0; l < out.size(); ++l) {
     double capacity_bytes = w.topology.link(static_cast<int>(l)).bandwidth_gbps * 1e9 / 8.0 * step_s;
-    double up = w.link_bytes[2 * l], down = w.link_bytes[2 * l + 1];
+    double up = bytes[2 * l], down = bytes[2 * l + 1];
     // Full duplex: throughput counts both directions, utilization the busier one.
     out[l].throughput_gbps = (up + down) * 8.0 / 1e9 / step_s;
     out[l].utilization = std::min(1.0, std::max(up, down) / capacity_bytes);
-    out[l].up = w.platform.links[l]->is_on() ? 1.0 : 0.0;
-    w.link_bytes[2 * l] = w.link_bytes[2 * l + 1] = 0;
+    out[l].up = w.net->link_up(static_cast<int>(l)) ? 1.0 : 0.0;
+    bytes[2 * l] = bytes[2 * l + 1] = 0;
   }
   return out;
 }
 
 void drain(World& w, double now) {
+  // Inputs in flight or waiting are unfinished; their region actors see w.stopping and end quietly.
+  for (auto& job : w.net->drain(now)) w.record(job);
   for (auto& site : w.sites)
     for (auto& pool : site.pools)
       for (auto& job : pool.drain(now)) w.record(job);
-  for (auto& per_region : w.transfers) {
-    for (auto& t : per_region) {
-      t.job.transfer_s = now - t.job.submit_s;
-      t.job.status = workload::JobStatus::unfinished;
-      w.record(t.job);
-      t.comm->cancel();  // its region actor sees w.stopping and ends quietly
-    }
-    per_region.clear();
-  }
 }
 
 }  // namespace

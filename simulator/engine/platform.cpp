@@ -1,7 +1,7 @@
 #include "simulator/engine/platform.hpp"
 
-#include <algorithm>
 #include <set>
+#include <stdexcept>
 
 namespace sg4 = simgrid::s4u;
 
@@ -16,7 +16,7 @@ void configure_network_model() {
   sg4::Engine::set_config("network/crosstraffic:0");
 }
 
-Platform build_platform(const network::Topology& topo, const std::vector<std::pair<int, int>>& pairs) {
+Platform build_platform(const network::Topology& topo, const std::vector<RouteDecl>& routes) {
   Platform p;
   auto* zone = sg4::create_full_zone("backbone");
   for (size_t n = 0; n < topo.node_count(); ++n)
@@ -29,22 +29,34 @@ Platform build_platform(const network::Topology& topo, const std::vector<std::pa
     link->seal();
     p.links.push_back(link);
   }
-  std::set<std::pair<int, int>> declared;  // routes are symmetrical: one per unordered pair
-  for (auto [from, to] : pairs) {
-    if (from == to || !declared.insert(std::minmax(from, to)).second) continue;
-    auto path = topo.shortest_path(from, to);
-    if (path.empty()) continue;
-    auto nodes = topo.path_nodes(from, path);
+  std::set<std::pair<sg4::Host*, sg4::Host*>> declared;
+  for (const auto& r : routes) {
+    sg4::Host* src = r.host.empty() ? p.hosts.at(r.from) : zone->create_host(r.host, 1.0);
+    sg4::Host* dst = p.hosts.at(r.to);
+    p.route_hosts.push_back(src);
+    if (r.path.empty() || r.from == r.to) continue;
+    if (!declared.insert(std::minmax(src, dst)).second)
+      throw std::invalid_argument("build_platform: a second route between " + src->get_name() + " and " + dst->get_name());
+    auto nodes = topo.path_nodes(r.from, r.path);
+    if (nodes.back() != r.to) throw std::invalid_argument("build_platform: a route that does not end at its node");
     std::vector<sg4::LinkInRoute> route;
-    for (size_t i = 0; i < path.size(); ++i) {
+    for (size_t i = 0; i < r.path.size(); ++i) {
       // UP is the a->b direction of the configured link.
-      bool forward = topo.node_index(topo.link(path[i]).a) == nodes[i];
-      route.emplace_back(p.links[path[i]], forward ? sg4::LinkInRoute::Direction::UP : sg4::LinkInRoute::Direction::DOWN);
+      bool forward = topo.node_index(topo.link(r.path[i]).a) == nodes[i];
+      route.emplace_back(p.links[r.path[i]], forward ? sg4::LinkInRoute::Direction::UP : sg4::LinkInRoute::Direction::DOWN);
     }
-    zone->add_route(p.hosts[from]->get_netpoint(), p.hosts[to]->get_netpoint(), nullptr, nullptr, route, true);
+    zone->add_route(src->get_netpoint(), dst->get_netpoint(), nullptr, nullptr, route, true);
   }
   zone->seal();
   return p;
+}
+
+void set_link_state(Platform& p, int l, bool up) {
+  // A split-duplex link is two links: is_on() of the pair does not follow them.
+  for (auto* link : {p.links[l]->get_link_up(), p.links[l]->get_link_down()}) {
+    if (up && !link->is_on()) link->turn_on();
+    if (!up && link->is_on()) link->turn_off();
+  }
 }
 
 }  // namespace sovcap::engine

@@ -16,16 +16,19 @@ bool allowed_at(const workload::JobClassSpec& cls, const config::SiteSpec& site)
   return std::find(cls.allowed_sites.begin(), cls.allowed_sites.end(), site.id) != cls.allowed_sites.end();
 }
 
-int place(World& w, const workload::Job& job) {
+int place(World& w, const workload::Job& job, bool need_route) {
   const auto& cls = w.scenario.classes[job.class_index];
   std::vector<scheduling::SiteView> views;
+  bool any = false;
   for (size_t s = 0; s < w.sites.size(); ++s) {
     const auto& site = w.sites[s];
     scheduling::SiteView v{};
     v.site = static_cast<int>(s);
     int p = site.pool_for(cls.pool);
     v.allowed = allowed_at(cls, *site.spec) && p >= 0 && site.pools[p].can_ever_fit(job);
-    v.latency_s = w.latency_s[job.origin_region][s];
+    // A site cut off from the region now is not a choice while another is reachable.
+    if (need_route) v.allowed = v.allowed && w.net->reachable(job.origin_region, v.site);
+    v.latency_s = need_route ? w.net->latency_s(job.origin_region, v.site) : w.net->primary_latency_s(job.origin_region, v.site);
     if (p >= 0) {
       const auto& pool = site.pools[p];
       v.free_units = pool.total_units() - pool.busy_units();
@@ -34,8 +37,10 @@ int place(World& w, const workload::Job& job) {
     }
     v.renewable_surplus_mw = site.conditions.solar_mw + site.conditions.wind_mw;
     v.carbon_gco2_per_kwh = site.conditions.carbon_gco2_per_kwh;
+    any = any || v.allowed;
     views.push_back(v);
   }
+  if (need_route && !any) return place(w, job, false);  // cut off from every site: its input waits for a route
   return scheduling::choose_site(job, views, w.scenario.scheduling.placement);
 }
 
@@ -46,18 +51,10 @@ void deliver(World& w, workload::Job job) {
   w.submit_to_site(job, now);
 }
 
-void start_transfer(World& w, Transfer t, int region, std::vector<sg4::CommPtr>& comms) {
-  t.comm = sg4::Comm::sendto_async(w.platform.hosts[w.region_node[region]], w.platform.hosts[w.sites[t.job.site].node],
-                                   static_cast<uint64_t>(t.remaining_bytes));
-  ++w.comms_started;
-  comms.push_back(t.comm);
-  w.transfers[region].push_back(std::move(t));
-}
-
-void arrive(World& w, workload::Job job, int region, std::vector<sg4::CommPtr>& comms) {
+void arrive(World& w, workload::Job job, int region) {
   job.id = w.next_job_id++;
   ++w.jobs_submitted;
-  int s = place(w, job);
+  int s = place(w, job, true);
   if (s < 0) {
     job.status = workload::JobStatus::rejected;
     w.record(job);
@@ -66,17 +63,10 @@ void arrive(World& w, workload::Job job, int region, std::vector<sg4::CommPtr>& 
   }
   job.site = s;
   job.pool = w.sites[s].pool_for(w.scenario.classes[job.class_index].pool);
-  const auto& path = w.paths[region][s];
-  double bytes = job.input_gb * 1e9;
-  if (bytes <= 0 || path.empty()) {  // nothing to move, or the data is already there
+  if (!w.net->start_input(region, job)) {  // nothing to move, or the data is already there
+    w.net->delivered_locally(job);
     deliver(w, job);
-    return;
   }
-  Transfer t{nullptr, job, &path, bytes};
-  if (comms.size() >= World::max_comms_per_region)
-    w.waiting[region].push_back(std::move(t));  // its turn comes when a transfer ends
-  else
-    start_transfer(w, std::move(t), region, comms);
 }
 
 }  // namespace
@@ -85,31 +75,44 @@ void region_actor(World& w, int region) {
   try {
     const auto& sc = w.scenario;
     auto source = make_job_source(sc, region); auto& stream = *source;  // synthetic arrivals or workload.trace
-    std::vector<sg4::CommPtr> comms;  // parallel to w.transfers[region]
-    auto& transfers = w.transfers[region];
+    auto& net = *w.net;
+    std::vector<sg4::CommPtr> comms;
+    std::vector<size_t> index;  // comms[i] is net.inputs(region)[index[i]]; stalled inputs have no comm
     while (!w.stopping) {
+      double now = sg4::Engine::get_clock();
+      if (net.applied_epochs() < net.epoch_count() && net.epoch_time(net.applied_epochs()) <= now) {
+        // A link changes state now: let the network actor reroute first.
+        std::unique_lock<sg4::Mutex> lock(*net.mutex);
+        while (net.applied_epochs() < net.epoch_count() && net.epoch_time(net.applied_epochs()) <= now)
+          net.applied_cv->wait(lock);
+      }
       double next = stream.done() ? inf : stream.peek_s();
+      double next_epoch = net.applied_epochs() < net.epoch_count() ? net.epoch_time(net.applied_epochs()) : inf;
+      auto& inputs = net.inputs(region);
+      comms.clear();
+      index.clear();
+      for (size_t i = 0; i < inputs.size(); ++i)
+        if (inputs[i].comm) comms.push_back(inputs[i].comm), index.push_back(i);
+      double wake = std::min(next, inputs.empty() ? inf : next_epoch);
       if (comms.empty()) {
-        if (next == inf) return;
-        sg4::this_actor::sleep_until(next);
+        if (wake == inf) return;
+        sg4::this_actor::sleep_until(wake);
       } else {
-        double timeout = next == inf ? -1.0 : std::max(0.0, next - sg4::Engine::get_clock());
-        ssize_t done = sg4::Comm::wait_any_for(comms, timeout);
+        wake = std::min(wake, next_epoch);  // reroutes cancel comms: wait no further than the next change
+        double timeout = wake == inf ? -1.0 : std::max(0.0, wake - now);
+        ssize_t done;
+        try {
+          done = sg4::Comm::wait_any_for(comms, timeout);
+        } catch (const simgrid::NetworkFailureException&) {
+          net.recover_failed();  // normally none: a reroute already replaced the comm it cancelled
+          continue;
+        }
         if (done >= 0) {
-          auto t = std::move(transfers[done]);
-          transfers.erase(transfers.begin() + done);
-          comms.erase(comms.begin() + done);
-          w.account(t, 0.0);
-          deliver(w, t.job);
-          if (!w.waiting[region].empty()) {
-            start_transfer(w, std::move(w.waiting[region].front()), region, comms);
-            w.waiting[region].pop_front();
-          }
+          deliver(w, net.finish_input(region, index[done]));
           continue;
         }
       }
-      if (!stream.done() && stream.peek_s() <= sg4::Engine::get_clock())
-        arrive(w, stream.next(), region, comms);
+      if (!stream.done() && stream.peek_s() <= sg4::Engine::get_clock()) arrive(w, stream.next(), region);
     }
   } catch (simgrid::ForcefulKillException&) {
     throw;  // the engine ending a daemon: not an error

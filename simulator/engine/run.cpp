@@ -48,16 +48,6 @@ output::RunInfo run_info(const config::Scenario& sc, const network::Topology& to
   return info;
 }
 
-// Links of the path from node `from`, encoded 2 * link + (0: a->b, 1: b->a).
-std::vector<int> directed_path(const network::Topology& topo, int from, int to) {
-  std::vector<int> out;
-  auto path = topo.shortest_path(from, to);
-  auto nodes = topo.path_nodes(from, path);
-  for (size_t i = 0; i < path.size(); ++i)
-    out.push_back(2 * path[i] + (topo.node_index(topo.link(path[i]).a) == nodes[i] ? 0 : 1));
-  return out;
-}
-
 }  // namespace
 
 void fail(World& w, std::exception_ptr e) {
@@ -81,25 +71,25 @@ RunStats run_scenario(const config::Scenario& sc, const RunOptions& opt) {
   std::vector<int> site_node, region_node;
   for (const auto& s : sc.sites) site_node.push_back(topo.node_index(s.node));
   for (const auto& r : sc.regions) region_node.push_back(topo.node_index(r.node));
-  std::vector<std::pair<int, int>> pairs;
-  for (int r : region_node)
-    for (int s : site_node) pairs.emplace_back(r, s);
-  for (int a : site_node)
-    for (int b : site_node) pairs.emplace_back(a, b);
+  BackboneConfig bc;
+  bc.region_node = region_node;
+  bc.site_node = site_node;
+  for (const auto& c : sc.classes) {
+    bc.latency_target_s.push_back(c.latency_target_s);
+    bc.checkpoint_interval_s.push_back(c.checkpoint_interval_s);
+    bc.checkpoint_gb.push_back(c.checkpoint_gb);
+  }
+  bc.replication_gb = sc.replication_gb;
+  bc.replication_every_s = sc.replication_every_s;
+  bc.horizon_s = sc.duration_s;
+  bc.failure_seed = mix(sc.seed, 3000);
+  auto net = std::make_unique<Backbone>(topo, bc);
 
   output::ResultWriter writer(opt.output_path, run_info(sc, topo));
-  World w(sc, topo, build_platform(topo, pairs), writer);
+  World w(sc, topo, build_platform(topo, net->route_decls()), writer);
   w.region_node = region_node;
-  w.link_bytes.assign(2 * topo.link_count(), 0.0);
-  w.transfers.resize(sc.regions.size());
-  w.waiting.resize(sc.regions.size());
-  w.paths.assign(sc.regions.size(), std::vector<std::vector<int>>(sc.sites.size()));
-  w.latency_s.assign(sc.regions.size(), std::vector<double>(sc.sites.size(), 0.0));
-  for (size_t r = 0; r < sc.regions.size(); ++r)
-    for (size_t s = 0; s < sc.sites.size(); ++s) {
-      w.paths[r][s] = directed_path(topo, region_node[r], site_node[s]);
-      w.latency_s[r][s] = topo.path_latency_s(topo.shortest_path(region_node[r], site_node[s]));
-    }
+  w.net = std::move(net);
+  w.net->attach(&w.platform);
 
   w.sites.resize(sc.sites.size());
   for (size_t s = 0; s < sc.sites.size(); ++s) {
@@ -125,18 +115,11 @@ RunStats run_scenario(const config::Scenario& sc, const RunOptions& opt) {
   for (size_t s = 0; s < sc.sites.size(); ++s)
     sg4::Actor::create("site-" + sc.sites[s].id, w.platform.hosts[site_node[s]],
                        [&w, s] { site_actor(w, static_cast<int>(s)); })->daemonize();
+  sg4::Actor::create("network", ctl_host, [&w] { network_actor(w); })->daemonize();
   sg4::Actor::create("controller", ctl_host, [&w, wall_start, &opt] { controller_actor(w, wall_start, opt.progress); });
   engine.run();
   if (w.error) std::rethrow_exception(w.error);
-  // Transfers still waiting for a slot at the horizon never started: unfinished, like those in flight.
-  for (auto& per_region : w.waiting) {
-    for (auto& t : per_region) {
-      t.job.transfer_s = sc.duration_s - t.job.submit_s;
-      t.job.status = workload::JobStatus::unfinished;
-      w.record(t.job);
-    }
-    per_region.clear();
-  }
+  writer.set_network(w.net->results());
 
   std::vector<output::SiteExtras> extras;
   for (auto& site : w.sites) {
@@ -155,7 +138,7 @@ RunStats run_scenario(const config::Scenario& sc, const RunOptions& opt) {
   stats.wall_s = wall_clock_s() - wall_start;
   stats.jobs_submitted = w.jobs_submitted;
   stats.jobs_rejected = w.jobs_rejected;
-  stats.comms = w.comms_started;
+  stats.comms = w.comms_started + w.net->comms_started();
   writer.finish(stats.wall_s, extras);
   return stats;
 }

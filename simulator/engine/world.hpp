@@ -16,6 +16,7 @@
 #include "models/workload/job.hpp"
 #include "simulator/config/scenario.hpp"
 #include "simulator/engine/invariants.hpp"
+#include "simulator/engine/backbone.hpp"
 #include "simulator/engine/platform.hpp"
 #include "simulator/output/result_writer.hpp"
 
@@ -45,14 +46,6 @@ struct SiteState {
   int pool_for(workload::PoolKind kind) const { return kind == workload::PoolKind::gpu ? gpu_pool : cpu_pool; }
 };
 
-// A job's input moving from its region to its site.
-struct Transfer {
-  simgrid::s4u::CommPtr comm;
-  workload::Job job;
-  const std::vector<int>* path = nullptr;  // 2 * link + (0: a->b, 1: b->a)
-  double remaining_bytes = 0;              // at the last accounting
-};
-
 struct World {
   const config::Scenario& scenario;
   const network::Topology& topology;
@@ -60,15 +53,7 @@ struct World {
   output::ResultWriter& writer;
   std::vector<SiteState> sites;
   std::vector<int> region_node;                       // by region
-  std::vector<std::vector<std::vector<int>>> paths;   // [region][site] -> 2 * link + direction
-  std::vector<std::vector<double>> latency_s;         // [region][site]
-  std::vector<std::vector<Transfer>> transfers;       // in flight, by region
-  // At most max_comms_per_region transfers are in flight from a region; later ones wait here, in
-  // order, with no comm yet. The flow solver's cost grows about with the square of concurrent
-  // flows (DESIGN.md), and this many already fill any bottleneck of the backbone.
-  static constexpr size_t max_comms_per_region = 16;
-  std::vector<std::deque<Transfer>> waiting;          // by region
-  std::vector<double> link_bytes;                     // [2 * link + direction], delivered this step
+  std::unique_ptr<Backbone> net;                      // routes, failures, transfers in flight
   uint64_t next_job_id = 1;
   uint64_t jobs_submitted = 0, jobs_finished = 0, jobs_rejected = 0;
   uint64_t comms_started = 0;
@@ -78,17 +63,14 @@ struct World {
   World(const config::Scenario& sc, const network::Topology& topo, Platform plat, output::ResultWriter& out)
       : scenario(sc), topology(topo), platform(std::move(plat)), writer(out) {}
 
-  // Account the bytes a transfer delivered since the last call, on every link of its path.
-  void account(Transfer& t, double remaining_now) {
-    double delivered = t.remaining_bytes - remaining_now;
-    t.remaining_bytes = remaining_now;
-    if (delivered <= 0 || t.path == nullptr) return;
-    for (int ld : *t.path) link_bytes[ld] += delivered;
-  }
   void record(const workload::Job& job) {
     check_job(job);  // debug builds
     writer.add_job(job);
     ++jobs_finished;
+    if (net && job.status == workload::JobStatus::completed) net->job_ended(job);  // results staged back
+  }
+  void job_started(const workload::Job& job) {
+    if (net) net->job_started(job, simgrid::s4u::Engine::get_clock());  // checkpoints
   }
   void wake_site(int s) { sites[s].wake->notify_all(); }
   // A job reaching its site: queue it and start what the policy allows now (actors run one at a
@@ -98,7 +80,7 @@ struct World {
     auto& site = sites[job.site];
     auto& pool = site.pools[job.pool];
     pool.submit(job, now);
-    pool.start_ready(now);
+    for (auto& started : pool.start_ready(now)) job_started(started);
     if (pool.next_event_s() < site.wake_at) wake_site(job.site);
   }
 };
@@ -108,6 +90,8 @@ struct World {
 void region_actor(World& world, int region);
 void site_actor(World& world, int site);
 void controller_actor(World& world, double wall_start_s, bool progress);
+// Applies link failures and repairs, drives outputs, checkpoints and replication.
+void network_actor(World& world);
 
 // Record every exception as the run's failure and stop the simulation.
 void fail(World& world, std::exception_ptr e);

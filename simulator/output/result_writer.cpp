@@ -164,7 +164,8 @@ void ResultWriter::finish(double wall_s, const std::vector<SiteExtras>& extras) 
   st_->series->close();
   st_->jobs->close();
   st_->integrals->close(info_.duration_s);
-  write_summary(st_->summary, info_, *st_->integrals, *st_->stats, extras);
+  write_summary(st_->summary, info_, *st_->integrals, *st_->stats, extras, has_network_ ? &network_ : nullptr);
+  if (has_network_) write_events(st_->file, info_, network_);
   write_attr(st_->file, "created_utc", utc_now());
   write_attr(st_->file, "wall_s", wall_s);
   st_->summary.reset();

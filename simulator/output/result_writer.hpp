@@ -25,6 +25,8 @@ class ResultWriter {
   void add_sample(double t_s, const std::vector<SiteSample>& sites, const std::vector<LinkSample>& links);
   // Streamed to /jobs a buffer (16k rows) at a time; throws on a class, region or site index out of range.
   void add_job(const workload::Job& job);
+  // The backbone's results (per-region network columns, network KPIs, /events), written by finish().
+  void set_network(NetworkResults network) { network_ = std::move(network); has_network_ = true; }
   // Writes the summaries and the remaining root attributes (created_utc, wall_s),
   // closes the file and renames it onto the target. `extras`: one per site, or empty.
   void finish(double wall_s, const std::vector<SiteExtras>& extras);
@@ -46,6 +48,8 @@ class ResultWriter {
   RunInfo info_;
   std::unique_ptr<State> st_;
   bool finished_ = false;
+  NetworkResults network_;
+  bool has_network_ = false;
 };
 
 }  // namespace sovcap::output

@@ -45,6 +45,34 @@ struct SiteExtras {
   double battery_cycles = 0, delayed_work_h = 0, capping_episodes = 0, unserved_mwh = 0;
 };
 
+// Per region, from the backbone (docs/network.md): data moved and the latency target.
+struct RegionNetwork {
+  double input_gb = 0, output_gb = 0;  // job inputs sent, results staged back
+  int64_t latency_jobs = 0;            // jobs of classes with a latency target
+  int64_t latency_misses = 0;          // ... whose round trip to their site exceeded it (or had no route)
+  int64_t stalled_jobs = 0;            // inputs that waited for a route (cut off)
+  int64_t rerouted_jobs = 0;           // inputs moved to another route by a failure
+  int64_t cutoff_events = 0;           // times the region lost every route to every site
+  double cutoff_s = 0;                 // for how long in all
+};
+
+// A network event with its duration: kind "link_down" (subject: link id) or
+// "region_cutoff" (subject: region id); end_s = the horizon if still open.
+struct NetworkEvent {
+  std::string kind, subject;
+  double start_s = 0, end_s = 0;
+};
+
+struct NetworkResults {
+  std::vector<RegionNetwork> regions;  // by region, or empty
+  std::vector<NetworkEvent> events;
+  double rerouted_gb = 0;     // bytes left on a failed route and sent again on another
+  int64_t reroutes = 0;       // transfers moved to another route
+  int64_t stalls = 0;         // transfers left without any route, for a while
+  double output_gb = 0, checkpoint_gb = 0, replication_gb = 0;
+  double unsent_gb = 0;       // outputs, checkpoints, replication still queued or in flight at the end
+};
+
 // A time-series field: its dataset name, units and where it lives in the sample.
 template <typename Sample>
 struct Metric {

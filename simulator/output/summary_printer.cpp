@@ -38,6 +38,15 @@ const KpiFormat kKpiFormats[] = {
     {"renewable_fraction", "renewable share", "%", KpiFormat::pct},
     {"carbon_t", "carbon", "tCO2", KpiFormat::real1},
     {"unserved_mwh", "unserved energy", "MWh", KpiFormat::real2},
+    {"rerouted_gb", "data rerouted by link failures", "GB", KpiFormat::real1},
+    {"reroutes", "transfers rerouted", "", KpiFormat::integer},
+    {"stalled_jobs", "jobs stalled without a route", "", KpiFormat::integer},
+    {"cutoff_events", "regions cut off from every site", "", KpiFormat::integer},
+    {"cutoff_s", "region cut-off time, total", "s", KpiFormat::real1},
+    {"latency_misses", "latency-target misses", "", KpiFormat::integer},
+    {"output_gb", "results staged back", "GB", KpiFormat::real1},
+    {"checkpoint_gb", "checkpoints to the other site", "GB", KpiFormat::real1},
+    {"replication_gb", "replication between sites", "GB", KpiFormat::real1},
 };
 
 std::string styled(double v, int style) {
@@ -165,7 +174,10 @@ std::string format_kpi_table(const ResultSummary& s) {
                   {"wait mean [s]", "wait_mean_s", K::real1},
                   {"wait p95 [s]", "wait_p95_s", K::real1},
                   {"transfer mean [s]", "transfer_mean_s", K::real1},
-                  {"data [GB]", "data_gb", K::real1}});
+                  {"data [GB]", "data_gb", K::real1},
+                  {"latency misses", "latency_misses", K::integer},
+                  {"stalled", "stalled_jobs", K::integer},
+                  {"cut off [s]", "cutoff_s", K::real1}});
   }
   return out;
 }

@@ -18,7 +18,8 @@ const char* const kKpis[] = {"jobs_submitted", "jobs_completed", "jobs_rejected"
                              "wait_mean_s", "wait_p50_s", "wait_p95_s", "wait_p99_s", "mean_slowdown",
                              "gpu_utilization", "energy_it_mwh", "energy_facility_mwh", "mean_pue", "solar_mwh",
                              "wind_mwh", "grid_import_mwh", "curtailed_mwh", "renewable_fraction", "carbon_t",
-                             "unserved_mwh"};
+                             "unserved_mwh", "rerouted_gb", "reroutes", "stalled_jobs", "latency_misses",
+                             "cutoff_events", "cutoff_s", "output_gb", "checkpoint_gb", "replication_gb"};
 
 [[noreturn]] void fail(const std::string& path, const std::string& what) { throw SummaryError(path + ": " + what); }
 

@@ -147,7 +147,7 @@ void write_classes(hid_t group, const RunInfo& info, JobStats& jobs) {
       .write(group, "classes");
 }
 
-void write_regions(hid_t group, const RunInfo& info, JobStats& jobs) {
+void write_regions(hid_t group, const RunInfo& info, JobStats& jobs, const NetworkResults* net) {
   GroupColumns g;
   for (auto& r : jobs.regions()) g.add(r);
   ColumnTable t(info.regions.size());
@@ -158,12 +158,34 @@ void write_regions(hid_t group, const RunInfo& info, JobStats& jobs) {
   g.waits(t);
   t.doubles("transfer_mean_s", "s", g.transfer)
       .doubles("data_gb", "GB", g.data)
-      .ints("deadline_misses", "1", g.deadline_misses)
-      .write(group, "regions");
+      .ints("deadline_misses", "1", g.deadline_misses);
+  if (net && net->regions.size() == info.regions.size()) {
+    std::vector<double> in, out, cut;
+    std::vector<int64_t> lj, lm, stalled, rerouted, cuts;
+    for (const auto& r : net->regions) {
+      in.push_back(r.input_gb);
+      out.push_back(r.output_gb);
+      lj.push_back(r.latency_jobs);
+      lm.push_back(r.latency_misses);
+      stalled.push_back(r.stalled_jobs);
+      rerouted.push_back(r.rerouted_jobs);
+      cuts.push_back(r.cutoff_events);
+      cut.push_back(r.cutoff_s);
+    }
+    t.doubles("input_gb", "GB", in)
+        .doubles("output_gb", "GB", out)
+        .ints("latency_jobs", "1", lj)
+        .ints("latency_misses", "1", lm)
+        .ints("stalled_jobs", "1", stalled)
+        .ints("rerouted_jobs", "1", rerouted)
+        .ints("cutoff_events", "1", cuts)
+        .doubles("cutoff_s", "s", cut);
+  }
+  t.write(group, "regions");
 }
 
 void write_kpis(hid_t group, const RunInfo& info, const SiteIntegrals& series, JobStats& jobs,
-                const std::vector<SiteExtras>& extras) {
+                const std::vector<SiteExtras>& extras, const NetworkResults* net) {
   SiteEnergy tot{};
   double unserved = 0;
   for (size_t s = 0; s < info.sites.size(); ++s) {
@@ -215,6 +237,22 @@ void write_kpis(hid_t group, const RunInfo& info, const SiteIntegrals& series, J
   put_d("gpu_utilization", "1", ratio(tot.busy_gpu_s, tot.total_gpu_s));
   put_d("unserved_mwh", "MWh", unserved);
   put_d("simulated_s", "s", series.covered_s());
+  if (net) {
+    int64_t misses = 0, cutoffs = 0, stalled = 0;
+    double cutoff_s = 0;
+    for (const auto& r : net->regions) misses += r.latency_misses, cutoffs += r.cutoff_events, stalled += r.stalled_jobs, cutoff_s += r.cutoff_s;
+    put_d("rerouted_gb", "GB", net->rerouted_gb);
+    put_i("reroutes", net->reroutes);
+    put_i("stalled_transfers", net->stalls);
+    put_i("stalled_jobs", stalled);
+    put_i("latency_misses", misses);
+    put_i("cutoff_events", cutoffs);
+    put_d("cutoff_s", "s", cutoff_s);
+    put_d("output_gb", "GB", net->output_gb);
+    put_d("checkpoint_gb", "GB", net->checkpoint_gb);
+    put_d("replication_gb", "GB", net->replication_gb);
+    put_d("unsent_gb", "GB", net->unsent_gb);
+  }
   (void)info;
   write_attr(group, "units", units_listing(names, units));
 }
@@ -230,14 +268,38 @@ double renewable_fraction(double solar_mwh, double wind_mwh, double curtailed_mw
 }
 
 void write_summary(hid_t group, const RunInfo& info, const SiteIntegrals& series, JobStats& jobs,
-                   const std::vector<SiteExtras>& extras) {
+                   const std::vector<SiteExtras>& extras, const NetworkResults* network) {
   if (!extras.empty() && extras.size() != info.sites.size())
     throw H5Error("finish: " + std::to_string(extras.size()) + " site extras for " + std::to_string(info.sites.size()) +
                   " sites");
   write_sites(group, info, series, jobs, extras);
   write_classes(group, info, jobs);
-  write_regions(group, info, jobs);
-  write_kpis(group, info, series, jobs, extras);
+  write_regions(group, info, jobs, network);
+  write_kpis(group, info, series, jobs, extras, network);
+}
+
+void write_events(hid_t root, const RunInfo& info, const NetworkResults& network) {
+  std::vector<std::string> kind, subject;
+  std::vector<double> start, end, length;
+  for (const auto& e : network.events) {
+    kind.push_back(e.kind);
+    std::string who = e.subject;
+    if (e.kind == "region_cutoff") {
+      size_t r = std::stoul(e.subject);
+      if (r < info.regions.size()) who = info.regions[r];
+    }
+    subject.push_back(who);
+    start.push_back(e.start_s);
+    end.push_back(e.end_s);
+    length.push_back(e.end_s - e.start_s);
+  }
+  ColumnTable t(network.events.size());
+  t.strings("kind", kind)
+      .strings("subject", subject)
+      .doubles("start_s", "s", start)
+      .doubles("end_s", "s", end)
+      .doubles("duration_s", "s", length)
+      .write(root, "events");
 }
 
 }  // namespace sovcap::output

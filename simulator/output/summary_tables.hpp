@@ -16,7 +16,11 @@ double renewable_fraction(double solar_mwh, double wind_mwh, double curtailed_mw
                           double import_mwh);
 
 // `extras` is empty (then unserved energy comes from the unserved_mw series) or one per site.
+// `network`: the backbone's results, or null (no network columns or KPIs).
 void write_summary(hid_t summary_group, const RunInfo& info, const SiteIntegrals& series, JobStats& jobs,
-                   const std::vector<SiteExtras>& extras);
+                   const std::vector<SiteExtras>& extras, const NetworkResults* network = nullptr);
+
+// /events: one row per network event (kind, subject, start_s, end_s, duration_s); region subjects by id.
+void write_events(hid_t root, const RunInfo& info, const NetworkResults& network);
 
 }  // namespace sovcap::output

@@ -1,0 +1,430 @@
+#include "simulator/engine/backbone.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace sg4 = simgrid::s4u;
+
+namespace sovcap::engine {
+namespace {
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+constexpr double infinity = std::numeric_limits<double>::infinity();
+}  // namespace
+
+Backbone::Backbone(const network::Topology& topo, BackboneConfig cfg) : topo_(topo), cfg_(std::move(cfg)) {
+  const size_t links = topo.link_count();
+  events_ = network::link_events(topo, cfg_.horizon_s, cfg_.failure_seed);
+  epoch_time_.push_back(0.0);
+  for (const auto& e : events_)
+    if (e.t_s > epoch_time_.back()) epoch_time_.push_back(e.t_s);
+  for (double t : epoch_time_) epoch_up_.push_back(network::links_up_at(events_, links, t));
+
+  const size_t regions = cfg_.region_node.size(), sites = cfg_.site_node.size();
+  region_site_.assign(regions, std::vector<int>(sites, -1));
+  for (size_t r = 0; r < regions; ++r)
+    for (size_t s = 0; s < sites; ++s)
+      if (cfg_.region_node[r] != cfg_.site_node[s]) region_site_[r][s] = pair_index(cfg_.region_node[r], cfg_.site_node[s]);
+  site_site_.assign(sites, std::vector<int>(sites, -1));
+  for (size_t a = 0; a < sites; ++a)
+    for (size_t b = 0; b < sites; ++b)
+      if (cfg_.site_node[a] != cfg_.site_node[b]) site_site_[a][b] = pair_index(cfg_.site_node[a], cfg_.site_node[b]);
+
+  // Every route any pair takes in any epoch, deduplicated; variant 0 leaves from the node's own host.
+  for (auto& p : pairs_) {
+    for (const auto& up : epoch_up_) {
+      auto path = topo.shortest_path(p.a, p.b, up);
+      if (path.empty()) {
+        p.at_epoch.push_back(-1);
+        continue;
+      }
+      int v = -1;
+      for (size_t i = 0; i < p.variants.size(); ++i)
+        if (p.variants[i].links == path) v = static_cast<int>(i);
+      if (v < 0) {
+        Variant var;
+        var.links = path;
+        auto nodes = topo.path_nodes(p.a, path);
+        for (size_t i = 0; i < path.size(); ++i)
+          var.directed.push_back(2 * path[i] + (topo.node_index(topo.link(path[i]).a) == nodes[i] ? 0 : 1));
+        var.latency_s = topo.path_latency_s(path);
+        var.decl = static_cast<int>(decls_.size());
+        RouteDecl d{p.a, p.b, path, ""};
+        if (!p.variants.empty())
+          d.host = topo.node(p.a).id + "~" + topo.node(p.b).id + "#" + std::to_string(p.variants.size());
+        decls_.push_back(d);
+        v = static_cast<int>(p.variants.size());
+        p.variants.push_back(std::move(var));
+      }
+      p.at_epoch.push_back(v);
+    }
+  }
+
+  inputs_.resize(regions);
+  waiting_.resize(regions);
+  output_channel_.assign(sites, std::vector<int>(regions, -1));
+  auto channel = [&](Kind kind, int pair, int from_node, int region) {
+    channels_.push_back(Channel{kind, pair, from_node != pairs_[pair].a, region, 0, false, Flow{}});
+    return static_cast<int>(channels_.size() - 1);
+  };
+  for (size_t s = 0; s < sites; ++s)
+    for (size_t r = 0; r < regions; ++r)
+      if (region_site_[r][s] >= 0)
+        output_channel_[s][r] = channel(Kind::output, region_site_[r][s], cfg_.site_node[s], static_cast<int>(r));
+  // Checkpoints go to the nearest other site (lowest latency with every link up).
+  checkpoint_channel_.assign(sites, -1);
+  for (size_t s = 0; s < sites; ++s) {
+    int best = -1;
+    double best_lat = infinity;
+    for (size_t o = 0; o < sites; ++o) {
+      int p = site_site_[s][o];
+      if (p < 0 || pairs_[p].variants.empty()) continue;
+      double lat = topo.path_latency_s(topo.shortest_path(cfg_.site_node[s], cfg_.site_node[o]));
+      if (lat < best_lat) best_lat = lat, best = p;
+    }
+    if (best >= 0) checkpoint_channel_[s] = channel(Kind::checkpoint, best, cfg_.site_node[s], -1);
+  }
+  replication_channel_.assign(sites, std::vector<int>(sites, -1));
+  if (cfg_.replication_gb > 0 && cfg_.replication_every_s > 0)
+    for (size_t a = 0; a < sites; ++a)
+      for (size_t b = 0; b < sites; ++b)
+        if (site_site_[a][b] >= 0) replication_channel_[a][b] = channel(Kind::replication, site_site_[a][b], cfg_.site_node[a], -1);
+  checkpointing_.resize(sites);
+  next_replication_s_ = cfg_.replication_every_s;
+
+  link_bytes_.assign(2 * links, 0.0);
+  regions_.resize(regions);
+  cutoff_since_.assign(regions, nan);
+  link_down_since_.assign(links, nan);
+  up_.assign(links, true);
+  mutex = sg4::Mutex::create();
+  applied_cv = sg4::ConditionVariable::create();
+}
+
+int Backbone::pair_index(int a, int b) {
+  auto key = std::minmax(a, b);
+  auto it = pair_of_.find(key);
+  if (it != pair_of_.end()) return it->second;
+  Pair p;
+  p.a = a;
+  p.b = b;
+  pairs_.push_back(p);
+  pair_of_[key] = static_cast<int>(pairs_.size() - 1);
+  return static_cast<int>(pairs_.size() - 1);
+}
+
+void Backbone::attach(Platform* platform) {
+  platform_ = platform;
+  apply_epoch(0, 0.0);
+}
+
+void Backbone::apply_epoch(size_t k, double now) {
+  const auto prev = up_;
+  up_ = epoch_up_.at(k);
+  current_ = k;
+  for (size_t l = 0; l < up_.size(); ++l) {
+    if (prev[l] && !up_[l]) link_down_since_[l] = now;
+    if (!prev[l] && up_[l]) {
+      events_out_.push_back({"link_down", topo_.link(static_cast<int>(l)).id, link_down_since_[l], now});
+      link_down_since_[l] = nan;
+    }
+  }
+  // Move every transfer off the links that went down, before SimGrid turns them off
+  // (a comm on a link turned off fails and its remaining bytes are lost).
+  auto reroute = [&](Flow& f) {
+    if (f.comm) {
+      if (!crosses_down(f)) return;
+      double rem = f.comm->get_remaining();
+      if (rem <= 0) return;  // done at this very instant: its waiter collects it
+      account(f, rem);
+      f.comm->cancel();
+      f.comm = nullptr;
+      rerouted_gb_ += rem / 1e9;
+      ++reroutes_;
+      if (f.kind == Kind::input && !f.rerouted) ++regions_[f.region].rerouted_jobs;
+      f.rerouted = true;
+      start_flow(f, now);
+    } else if (f.variant < 0 && f.bytes > 0) {
+      start_flow(f, now);  // stalled: a route may be back
+    }
+  };
+  for (auto& per_region : inputs_)
+    for (auto& f : per_region) reroute(f);
+  for (auto& c : channels_)
+    if (c.busy) reroute(c.flow);
+  if (platform_)
+    for (size_t l = 0; l < up_.size(); ++l)
+      if (k == 0 ? !up_[l] : prev[l] != up_[l]) set_link_state(*platform_, static_cast<int>(l), up_[l]);
+
+  auto cut = topo_.unreachable_regions(up_);
+  for (size_t r = 0; r < regions_.size(); ++r) {
+    const auto& node = topo_.node(cfg_.region_node[r]).id;
+    bool is_cut = std::find(cut.begin(), cut.end(), node) != cut.end();
+    bool was_cut = !std::isnan(cutoff_since_[r]);
+    if (is_cut && !was_cut) {
+      cutoff_since_[r] = now;
+      ++regions_[r].cutoff_events;
+    } else if (!is_cut && was_cut) {
+      regions_[r].cutoff_s += now - cutoff_since_[r];
+      events_out_.push_back({"region_cutoff", std::to_string(r), cutoff_since_[r], now});
+      cutoff_since_[r] = nan;
+    }
+  }
+  applied_ = k + 1;
+}
+
+bool Backbone::crosses_down(const Flow& f) const {
+  if (f.variant < 0) return false;
+  for (int l : pairs_[f.pair].variants[f.variant].links)
+    if (!up_[l]) return true;
+  return false;
+}
+
+void Backbone::start_flow(Flow& f, double /*now*/) {
+  const auto& p = pairs_[f.pair];
+  int v = p.at_epoch[current_];
+  f.variant = v;
+  if (v < 0) {
+    if (!f.stalled) {
+      ++stalls_;
+      if (f.kind == Kind::input) ++regions_[f.region].stalled_jobs;
+    }
+    f.stalled = true;
+    f.comm = nullptr;
+    return;
+  }
+  const auto& var = p.variants[v];
+  sg4::Host* a = platform_->route_hosts[var.decl];
+  sg4::Host* b = platform_->hosts[p.b];
+  f.comm = f.reverse ? sg4::Comm::sendto_async(b, a, static_cast<uint64_t>(f.remaining))
+                     : sg4::Comm::sendto_async(a, b, static_cast<uint64_t>(f.remaining));
+  ++comms_started_;
+  f.worst_rtt_s = std::max(f.worst_rtt_s, 2 * var.latency_s);
+}
+
+void Backbone::account(Flow& f, double remaining_now) {
+  double delivered = f.remaining - remaining_now;
+  f.remaining = remaining_now;
+  if (delivered <= 0 || f.variant < 0) return;
+  for (int d : pairs_[f.pair].variants[f.variant].directed) link_bytes_[f.reverse ? (d ^ 1) : d] += delivered;
+}
+
+double Backbone::latency_s(int region, int site) const {
+  int p = region_site_[region][site];
+  if (p < 0) return 0;
+  int v = pairs_[p].at_epoch[current_];
+  return v < 0 ? infinity : pairs_[p].variants[v].latency_s;
+}
+
+double Backbone::primary_latency_s(int region, int site) const {
+  int p = region_site_[region][site];
+  if (p < 0) return 0;
+  int v = pairs_[p].at_epoch[0];
+  return v < 0 || pairs_[p].variants.empty() ? infinity : pairs_[p].variants[std::max(v, 0)].latency_s;
+}
+
+bool Backbone::reachable(int region, int site) const {
+  int p = region_site_[region][site];
+  return p < 0 || pairs_[p].at_epoch[current_] >= 0;
+}
+
+bool Backbone::start_input(int region, const workload::Job& job) {
+  int p = region_site_[region][job.site];
+  double bytes = job.input_gb * 1e9;
+  if (p < 0 || bytes <= 0) return false;
+  Flow f;
+  f.kind = Kind::input;
+  f.pair = p;
+  f.reverse = cfg_.region_node[region] != pairs_[p].a;
+  f.region = region;
+  f.bytes = f.remaining = bytes;
+  f.job = job;
+  regions_[region].input_gb += job.input_gb;
+  if (inputs_[region].size() >= cfg_.max_inputs_in_flight) {
+    waiting_[region].push_back(std::move(f));  // its turn comes when a transfer ends
+    return true;
+  }
+  start_flow(f, sg4::Engine::get_clock());
+  inputs_[region].push_back(std::move(f));
+  return true;
+}
+
+void Backbone::latency_check(int region, const workload::Job& job, double rtt_s) {
+  double target = cfg_.latency_target_s.empty() ? 0 : cfg_.latency_target_s[job.class_index];
+  if (!(target > 0)) return;
+  ++regions_[region].latency_jobs;
+  if (!(rtt_s <= target)) ++regions_[region].latency_misses;
+}
+
+workload::Job Backbone::finish_input(int region, size_t i) {
+  Flow f = std::move(inputs_[region][i]);
+  inputs_[region].erase(inputs_[region].begin() + static_cast<long>(i));
+  account(f, 0.0);
+  latency_check(region, f.job, f.stalled ? infinity : f.worst_rtt_s);
+  if (!waiting_[region].empty()) {
+    Flow next = std::move(waiting_[region].front());
+    waiting_[region].pop_front();
+    start_flow(next, sg4::Engine::get_clock());
+    inputs_[region].push_back(std::move(next));
+  }
+  return f.job;
+}
+
+void Backbone::delivered_locally(const workload::Job& job) {
+  double lat = latency_s(job.origin_region, job.site);
+  latency_check(job.origin_region, job, 2 * lat);
+}
+
+void Backbone::job_started(const workload::Job& job, double now) {
+  if (job.site < 0 || checkpoint_channel_[job.site] < 0) return;
+  double every = cfg_.checkpoint_interval_s.empty() ? 0 : cfg_.checkpoint_interval_s[job.class_index];
+  double gb = cfg_.checkpoint_gb.empty() ? 0 : cfg_.checkpoint_gb[job.class_index];
+  if (every > 0 && gb > 0) checkpointing_[job.site][job.id] = Ckpt{gb, every, now + every};
+}
+
+void Backbone::job_ended(const workload::Job& job) {
+  if (draining_ || job.site < 0) return;
+  checkpointing_[job.site].erase(job.id);
+  int c = output_channel_[job.site][job.origin_region];
+  if (c < 0 || !(job.output_gb > 0)) return;
+  channels_[c].backlog_bytes += job.output_gb * 1e9;
+  regions_[job.origin_region].output_gb += job.output_gb;
+  output_gb_ += job.output_gb;
+}
+
+void Backbone::tick(double now) {
+  for (size_t s = 0; s < checkpointing_.size(); ++s) {
+    double gb = 0;
+    for (auto& [id, ck] : checkpointing_[s])
+      while (ck.next_s <= now) gb += ck.gb, ck.next_s += ck.every_s;
+    if (gb > 0) {
+      channels_[checkpoint_channel_[s]].backlog_bytes += gb * 1e9;
+      checkpoint_gb_ += gb;
+    }
+  }
+  if (cfg_.replication_every_s > 0)
+    for (; next_replication_s_ <= now; next_replication_s_ += cfg_.replication_every_s)
+      for (const auto& row : replication_channel_)
+        for (int c : row)
+          if (c >= 0) channels_[c].backlog_bytes += cfg_.replication_gb * 1e9, replication_gb_ += cfg_.replication_gb;
+  start_idle(now);
+}
+
+void Backbone::start_idle(double now) {
+  for (auto& c : channels_) {
+    if (c.busy || !(c.backlog_bytes >= 1)) continue;
+    c.flow = Flow{};
+    c.flow.kind = c.kind;
+    c.flow.pair = c.pair;
+    c.flow.reverse = c.reverse;
+    c.flow.region = c.region;
+    c.flow.bytes = c.flow.remaining = c.backlog_bytes;
+    c.backlog_bytes = 0;
+    c.busy = true;
+    start_flow(c.flow, now);
+  }
+}
+
+void Backbone::channel_comms(std::vector<sg4::CommPtr>& comms, std::vector<size_t>& owner) {
+  comms.clear();
+  owner.clear();
+  for (size_t c = 0; c < channels_.size(); ++c)
+    if (channels_[c].busy && channels_[c].flow.comm) {
+      comms.push_back(channels_[c].flow.comm);
+      owner.push_back(c);
+    }
+}
+
+void Backbone::channel_done(size_t c) {
+  account(channels_[c].flow, 0.0);
+  channels_[c].flow = Flow{};
+  channels_[c].busy = false;
+}
+
+size_t Backbone::recover_failed() {
+  size_t n = 0;
+  auto fix = [&](Flow& f) {
+    if (!f.comm) return;
+    auto st = f.comm->get_state();
+    if (st != sg4::Activity::State::FAILED && st != sg4::Activity::State::CANCELED) return;
+    f.comm = nullptr;
+    ++n;
+    start_flow(f, sg4::Engine::get_clock());
+  };
+  for (auto& per_region : inputs_)
+    for (auto& f : per_region) fix(f);
+  for (auto& c : channels_)
+    if (c.busy) fix(c.flow);
+  recovered_ += n;
+  return n;
+}
+
+void Backbone::account_all() {
+  for (auto& per_region : inputs_)
+    for (auto& f : per_region)
+      if (f.comm) account(f, f.comm->get_remaining());
+  for (auto& c : channels_)
+    if (c.busy && c.flow.comm) account(c.flow, c.flow.comm->get_remaining());
+}
+
+std::vector<workload::Job> Backbone::drain(double now) {
+  draining_ = true;
+  std::vector<workload::Job> out;
+  for (size_t r = 0; r < inputs_.size(); ++r) {
+    for (auto& f : inputs_[r]) {
+      if (f.comm) {
+        account(f, f.comm->get_remaining());
+        f.comm->cancel();
+      }
+      latency_check(static_cast<int>(r), f.job, f.stalled ? infinity : f.worst_rtt_s);
+      f.job.transfer_s = now - f.job.submit_s;
+      f.job.status = workload::JobStatus::unfinished;
+      out.push_back(f.job);
+    }
+    inputs_[r].clear();
+    for (auto& f : waiting_[r]) {  // never started: unfinished, like those in flight
+      latency_check(static_cast<int>(r), f.job, infinity);
+      f.job.transfer_s = now - f.job.submit_s;
+      f.job.status = workload::JobStatus::unfinished;
+      out.push_back(f.job);
+    }
+    waiting_[r].clear();
+  }
+  for (auto& c : channels_) {
+    if (c.busy && c.flow.comm) {
+      account(c.flow, c.flow.comm->get_remaining());
+      c.flow.comm->cancel();
+    }
+    backlog_end_gb_ += (c.backlog_bytes + (c.busy ? c.flow.remaining : 0)) / 1e9;
+    c.busy = false;
+    c.flow = Flow{};
+  }
+  for (size_t l = 0; l < link_down_since_.size(); ++l)
+    if (!std::isnan(link_down_since_[l])) events_out_.push_back({"link_down", topo_.link(static_cast<int>(l)).id, link_down_since_[l], now});
+  for (size_t r = 0; r < regions_.size(); ++r)
+    if (!std::isnan(cutoff_since_[r])) {
+      regions_[r].cutoff_s += now - cutoff_since_[r];
+      events_out_.push_back({"region_cutoff", std::to_string(r), cutoff_since_[r], now});
+      cutoff_since_[r] = nan;
+    }
+  return out;
+}
+
+output::NetworkResults Backbone::results() const {
+  output::NetworkResults n;
+  n.regions = regions_;
+  n.events = events_out_;
+  std::stable_sort(n.events.begin(), n.events.end(),
+                   [](const auto& x, const auto& y) { return x.start_s < y.start_s; });
+  n.rerouted_gb = rerouted_gb_;
+  n.reroutes = reroutes_;
+  n.stalls = stalls_;
+  n.output_gb = output_gb_;
+  n.checkpoint_gb = checkpoint_gb_;
+  n.replication_gb = replication_gb_;
+  n.unsent_gb = backlog_end_gb_;
+  return n;
+}
+
+}  // namespace sovcap::engine
