@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "models/network/topology.hpp"
 #include "models/workload/distribution.hpp"
 #include "simulator/config/text_table.hpp"
 
@@ -108,6 +109,15 @@ std::string describe(const Scenario& sc) {
                std::to_string(l.outages.size()), l.mtbf_s > 0 ? human_duration(l.mtbf_s) : "-",
                l.mtbf_s > 0 ? human_duration(l.mttr_s) : "-"});
   out += fmt::format("\nnetwork ({} nodes, {} links)\n", sc.topology.nodes.size(), sc.topology.links.size()) + links.render();
+  try {  // single points of failure: links and nodes whose loss splits the backbone
+    network::Topology topo(sc.topology);
+    std::string bridges, cuts;
+    for (int l : topo.bridges()) bridges += (bridges.empty() ? "" : ", ") + topo.link(l).id;
+    for (int n : topo.articulation_points()) cuts += (cuts.empty() ? "" : ", ") + topo.node(n).id;
+    out += "  single points of failure: links " + (bridges.empty() ? std::string("none") : bridges) + "; nodes " +
+           (cuts.empty() ? std::string("none") : cuts) + "\n";
+  } catch (const std::exception&) {
+  }
 
   TextTable classes({"class", "pool", "rate/h", "growth/yr", "units", "runtime", "in GB", "out GB", "prio", "flags", "sites"});
   for (const auto& c : sc.classes) {
