@@ -130,6 +130,11 @@ void Backbone::apply_epoch(size_t k, double now) {
       link_down_since_[l] = nan;
     }
   }
+  // Links back up are on in SimGrid before stalled transfers restart over them (a comm
+  // started over a link that is off fails at once).
+  if (platform_)
+    for (size_t l = 0; l < up_.size(); ++l)
+      if (up_[l] && k > 0 && !prev[l]) set_link_state(*platform_, static_cast<int>(l), true);
   // Move every transfer off the links that went down, before SimGrid turns them off
   // (a comm on a link turned off fails and its remaining bytes are lost).
   auto reroute = [&](Flow& f) {
@@ -155,7 +160,7 @@ void Backbone::apply_epoch(size_t k, double now) {
     if (c.busy) reroute(c.flow);
   if (platform_)
     for (size_t l = 0; l < up_.size(); ++l)
-      if (k == 0 ? !up_[l] : prev[l] != up_[l]) set_link_state(*platform_, static_cast<int>(l), up_[l]);
+      if (!up_[l] && (k == 0 || prev[l])) set_link_state(*platform_, static_cast<int>(l), false);
 
   auto cut = topo_.unreachable_regions(up_);
   for (size_t r = 0; r < regions_.size(); ++r) {
