@@ -6,6 +6,7 @@
 // benguerir -40G- laayoune -40G- dakhla), so only the test's transfers move.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <string>
 
@@ -95,6 +96,30 @@ TEST(NetworkValidation, UnreachableRegionIsRejectedWithItsPlace) {
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("island.yaml:3:5: error: regions.island"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("cannot reach any site"), std::string::npos) << r.output;
+}
+
+TEST(NetworkValidation, CutOffRegionStallsAndResumesWithItsRemainingBytes) {
+  TempDir dir;
+  // Both of laayoune's links down from 2 s for 100 s: the region reaches no site.
+  std::string extra =
+      "network:\n  links:\n"
+      "    - {id: benguerir-laayoune, a: benguerir, b: laayoune, bandwidth: 40Gbps, outages: [{start: 2s, duration: 100s}]}\n"
+      "    - {id: laayoune-dakhla, a: laayoune, b: dakhla, bandwidth: 40Gbps, outages: [{start: 2s, duration: 100s}]}\n";
+  h5test::File f(run(dir, scenario(dir, "0,training,laayoune,1,600,,100,0\n", extra)));
+  auto transfer = f.column("/jobs", "transfer_s");
+  ASSERT_EQ(transfer.size(), 1u);
+  // Nearest site of laayoune: whichever of its two links is shorter.
+  double l1 = link_latency(f, 1), l2 = link_latency(f, 2);
+  double lat = std::min(l1, l2);
+  double remaining = 100 * GB - (2.0 - lat) * 40e9 / 8;
+  double expected = 102.0 + lat + remaining / (40e9 / 8);  // stalled 100 s, then the rest on the same route
+  EXPECT_NEAR(transfer[0], expected, 0.01 * expected);
+  auto cutoff = f.column("/summary/regions", "cutoff_s");
+  ASSERT_EQ(cutoff.size(), 2u);  // rabat, laayoune
+  EXPECT_DOUBLE_EQ(cutoff[0], 0.0);
+  EXPECT_NEAR(cutoff[1], 100.0, 1e-6);
+  auto stalled = f.column("/summary/regions", "stalled_jobs");
+  EXPECT_EQ(stalled[1], 1.0);
 }
 
 }  // namespace
