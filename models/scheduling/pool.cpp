@@ -70,7 +70,7 @@ std::vector<workload::Job> Pool::complete_until(double now_s) {
 double Pool::busy_power_at(double f) const { return busy_units_ * (idle_u_kw_ + f * dyn_u_kw_); }
 
 double Pool::it_power_kw() const {
-  return (total_units_ - busy_units_ - off_units_ - down_units_) * idle_u_kw_ + busy_power_at(f_);
+  return std::max(0, total_units_ - busy_units_ - off_units_ - down_units_) * idle_u_kw_ + busy_power_at(f_);
 }
 
 bool Pool::capped() const {
@@ -82,7 +82,7 @@ bool Pool::rebalance() {
   double f = 1.0;
   int off = 0;
   if (!std::isinf(cap_kw_)) {
-    const int free = total_units_ - busy_units_ - down_units_;
+    const int free = std::max(0, total_units_ - busy_units_ - down_units_);
     if (busy_power_at(1.0) <= cap_kw_) {
       // The running jobs fit at full speed: power off just enough free units (whole units, so the
       // pool stays at or under the cap).
@@ -155,7 +155,7 @@ double Pool::take_interval_it_energy_kwh(double now_s) {
 void Pool::integrate_to(double t_s) {
   double dt = t_s - t_s_;
   if (dt <= 0) return;
-  const double idle_kw = (total_units_ - busy_units_ - off_units_ - down_units_) * idle_u_kw_;
+  const double idle_kw = std::max(0, total_units_ - busy_units_ - off_units_ - down_units_) * idle_u_kw_;
   const double kwh = (idle_kw + busy_power_at(f_)) * dt / 3600.0;
   it_kwh_ += kwh;
   interval_kwh_ += kwh;
@@ -300,14 +300,9 @@ void Pool::fail_node(double now_s, double u01) {
       }
     }
   }
-  // The rest of the node must be free too: take it from the latest started jobs.
-  while (free_units() < node && busy_units_ > 0) {
-    uint32_t latest = 0;
-    int64_t seq = -1;
-    for (const auto& [w_end, slot] : by_end_)
-      if (slots_[slot].run_seq > seq) seq = slots_[slot].run_seq, latest = slot;
-    kill_for_failure(latest);
-  }
+  // GPU jobs mostly take whole nodes, so the job hit is the one on the node. If the node's other
+  // units are still busy (small jobs), they leave service as those jobs end: until then free_units()
+  // is below zero and nothing starts.
   down_units_ += node;
   off_units_ = 0;
   rebalance();

@@ -91,9 +91,9 @@ class Pool : private PoolAccess {
 
   // Node failures. A failed node takes units_per_node units out of service until it is repaired
   // (they draw nothing). The failure hits the unit at u01 among the units in service: if a job runs
-  // there it is killed, and if the node's units are still not all free, more running jobs (latest
-  // started first) — the space-shared pool does not track which node a job is on. A killed job goes
-  // back to the queue front with the work since its last checkpoint lost (all of it without checkpoints).
+  // there it is killed and goes back to the queue front with the work since its last checkpoint lost
+  // (all of it without checkpoints). The pool does not track which node a job is on: the node's other
+  // units, if other jobs hold them, leave service as those jobs end (GPU jobs mostly fill whole nodes).
   void fail_node(double now_s, double u01);
   void repair_node(double now_s);
   int down_units() const { return down_units_; }

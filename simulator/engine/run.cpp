@@ -132,6 +132,11 @@ RunStats run_scenario(const config::Scenario& sc, const RunOptions& opt) {
     e.delayed_work_h = delayed / 3600.0;
     e.capping_episodes = site.capping_episodes;
     e.unserved_mwh = site.unserved_mwh;
+    for (auto& pool : site.pools) {
+      e.node_failures += static_cast<double>(pool.node_failures());
+      e.job_restarts += static_cast<double>(pool.job_restarts());
+      e.lost_work_h += pool.lost_work_s() / 3600.0;
+    }
     extras.push_back(e);
   }
   RunStats stats;

@@ -43,6 +43,7 @@ struct RunInfo {
 // Per site, from the simulator at the end of the run.
 struct SiteExtras {
   double battery_cycles = 0, delayed_work_h = 0, capping_episodes = 0, unserved_mwh = 0;
+  double node_failures = 0, job_restarts = 0, lost_work_h = 0;  // lost: unit-hours redone after failures
 };
 
 // Per region, from the backbone (docs/network.md): data moved and the latency target.

@@ -153,7 +153,10 @@ std::string format_kpi_table(const ResultSummary& s) {
                 {"wait p95 [s]", "wait_p95_s", K::real1},
                 {"wait p99 [s]", "wait_p99_s", K::real1},
                 {"delayed work [h]", "delayed_work_h", K::real1},
-                {"capping episodes", "capping_episodes", K::integer}});
+                {"capping episodes", "capping_episodes", K::integer},
+                {"node failures", "node_failures", K::integer},
+                {"restarts", "job_restarts", K::integer},
+                {"lost work [h]", "lost_work_h", K::real1}});
   out += "\n";
   out += table(s.classes, "class",
                {{"jobs", "jobs", K::integer},

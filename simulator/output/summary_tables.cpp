@@ -63,7 +63,8 @@ void write_sites(hid_t group, const RunInfo& info, const SiteIntegrals& series, 
                  const std::vector<SiteExtras>& extras) {
   size_t n = info.sites.size();
   std::vector<double> it, cooling, facility, idle, jobs_mwh, solar, wind, charge, discharge, import, exported,
-      curtailed, renewable_used, renewable, pue, carbon, gpu_util, cpu_util, cycles, delayed, capping, unserved;
+      curtailed, renewable_used, renewable, pue, carbon, gpu_util, cpu_util, cycles, delayed, capping, unserved,
+      failures, restarts, lost;
   GroupColumns g;
   for (size_t s = 0; s < n; ++s) {
     auto e = site_energy(series, s);
@@ -86,11 +87,16 @@ void write_sites(hid_t group, const RunInfo& info, const SiteIntegrals& series, 
     carbon.push_back(e.carbon_kg / 1000.0);
     gpu_util.push_back(ratio(e.busy_gpu_s, e.total_gpu_s));
     cpu_util.push_back(ratio(e.busy_cpu_s, e.total_cpu_s));
-    SiteExtras x = extras.empty() ? SiteExtras{0, 0, 0, e.unserved} : extras[s];
+    SiteExtras x;
+    x.unserved_mwh = e.unserved;
+    if (!extras.empty()) x = extras[s];
     cycles.push_back(x.battery_cycles);
     delayed.push_back(x.delayed_work_h);
     capping.push_back(x.capping_episodes);
     unserved.push_back(x.unserved_mwh);
+    failures.push_back(x.node_failures);
+    restarts.push_back(x.job_restarts);
+    lost.push_back(x.lost_work_h);
     g.add(jg);
   }
   ColumnTable t(n);
@@ -123,6 +129,9 @@ void write_sites(hid_t group, const RunInfo& info, const SiteIntegrals& series, 
       .doubles("delayed_work_h", "h", delayed)
       .doubles("capping_episodes", "1", capping)
       .doubles("unserved_mwh", "MWh", unserved)
+      .doubles("node_failures", "1", failures)
+      .doubles("job_restarts", "1", restarts)
+      .doubles("lost_work_h", "h", lost)
       .write(group, "sites");
 }
 

@@ -84,17 +84,30 @@ TEST(PoolNodeFailure, WithoutCheckpointsTheJobRestartsFromScratch) {
   EXPECT_NEAR(pool.lost_work_s(), 7.5 * h * 8, 1e-6);
 }
 
-TEST(PoolNodeFailure, TheWholeNodeIsFreedAndFreeUnitsAreTakenFirst) {
-  // Two nodes of 8 units, four 4-unit jobs fill them. A failure on a busy unit kills that job and,
-  // since 4 free units are not a node, the job started last too.
+TEST(PoolNodeFailure, OnlyTheJobHitDiesAndTheNodeLeavesServiceAsItsOtherJobsEnd) {
+  // Two nodes of 8 units, four 4-unit jobs fill them. A failure on a busy unit kills that job only;
+  // the node's other 4 units stay with their job, so the pool is 4 units short: nothing starts.
   Pool pool(pool_spec(2, 8, 10.0, 2.0), QueuePolicy::fcfs);
   for (uint64_t id = 1; id <= 4; ++id) pool.submit(job(id, 4, 100 * h), 0);
   pool.start_ready(0);
   ASSERT_EQ(pool.busy_units(), 16);
   pool.fail_node(h, 0.0);
-  EXPECT_EQ(pool.job_restarts(), 2u);
-  EXPECT_EQ(pool.busy_units(), 8);
+  EXPECT_EQ(pool.job_restarts(), 1u);
+  EXPECT_EQ(pool.running_jobs(), 3u);
+  EXPECT_EQ(pool.busy_units(), 12);
   EXPECT_EQ(pool.down_units(), 8);
+  EXPECT_DOUBLE_EQ(pool.it_power_kw(), 12 * 10.0 / 8) << "busy units at peak, no idle unit left";
+  EXPECT_TRUE(pool.start_ready(2 * h).empty()) << "the killed job waits: the pool is over-committed";
+  // The repair gives 4 free units: the killed job restarts (from scratch, no checkpoint).
+  pool.repair_node(3 * h);
+  auto started = pool.start_ready(3 * h);
+  ASSERT_EQ(started.size(), 1u);
+  EXPECT_DOUBLE_EQ(pool.next_completion_s(), 100 * h) << "the three survivors end first";
+  EXPECT_NEAR(pool.it_energy_kwh(3 * h), pool.idle_energy_kwh(3 * h) + 0.0 + [&] {
+    double kwh = 0;  // jobs' energy so far: 3 x 4 units x 3 h + the killed one's 1 h, all at peak 1.25 kW/unit
+    kwh += 3 * 4 * 1.25 * 3 + 4 * 1.25 * 1;
+    return kwh;
+  }(), 1e-9);
   // A failure landing on a free node kills nothing.
   Pool quiet(pool_spec(2, 8, 10.0, 2.0), QueuePolicy::fcfs);
   quiet.submit(job(1, 8, 100 * h), 0);
