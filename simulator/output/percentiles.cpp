@@ -6,15 +6,27 @@
 
 namespace sovcap::output {
 
-double percentile_sorted(const std::vector<double>& v, double p) {
-  if (v.empty()) return std::numeric_limits<double>::quiet_NaN();
-  double h = (static_cast<double>(v.size()) - 1.0) * p / 100.0;
+std::pair<size_t, size_t> percentile_ranks(size_t n, double p) {
+  double h = (static_cast<double>(n) - 1.0) * p / 100.0;
+  auto i = static_cast<size_t>(std::floor(h));
+  if (i + 1 >= n) return {n - 1, n - 1};
+  return {i, i + 1};
+}
+
+double percentile_from(size_t n, double a, double b, double p) {
+  double h = (static_cast<double>(n) - 1.0) * p / 100.0;
   double lo = std::floor(h);
   auto i = static_cast<size_t>(lo);
-  if (i + 1 >= v.size()) return v.back();
-  double t = h - lo, a = v[i], b = v[i + 1];
+  if (i + 1 >= n) return a;  // the last value
+  double t = h - lo;
   // numpy's _lerp: interpolate from the nearer end, for the same rounding.
   return t >= 0.5 ? b - (b - a) * (1.0 - t) : a + (b - a) * t;
+}
+
+double percentile_sorted(const std::vector<double>& v, double p) {
+  if (v.empty()) return std::numeric_limits<double>::quiet_NaN();
+  auto [lo, hi] = percentile_ranks(v.size(), p);
+  return percentile_from(v.size(), v[lo], v[hi], p);
 }
 
 double percentile_linear(std::vector<double>& values, double p) {

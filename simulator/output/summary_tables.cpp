@@ -42,7 +42,7 @@ struct GroupColumns {
     unfinished.push_back(g.unfinished);
     deadline_jobs.push_back(g.deadline_jobs);
     deadline_misses.push_back(g.deadline_misses);
-    auto w = wait_stats(g.waits_s);
+    const auto& w = g.waits;
     mean.push_back(w.mean_s);
     p50.push_back(w.p50_s);
     p95.push_back(w.p95_s);
@@ -212,7 +212,7 @@ void write_kpis(hid_t group, const RunInfo& info, const SiteIntegrals& series, J
     unserved += extras.empty() ? e.unserved : extras[s].unserved_mwh;
   }
   auto& all = jobs.all();
-  auto w = wait_stats(all.waits_s);
+  const auto& w = all.waits;
   std::vector<std::string> names, units;
   auto put_i = [&](const char* name, int64_t v) {
     write_attr(group, name, v);
@@ -281,6 +281,7 @@ void write_summary(hid_t group, const RunInfo& info, const SiteIntegrals& series
   if (!extras.empty() && extras.size() != info.sites.size())
     throw H5Error("finish: " + std::to_string(extras.size()) + " site extras for " + std::to_string(info.sites.size()) +
                   " sites");
+  jobs.finish_waits();
   write_sites(group, info, series, jobs, extras);
   write_classes(group, info, jobs);
   write_regions(group, info, jobs, network);
