@@ -47,12 +47,12 @@ void Pool::submit(workload::Job job, double now_s) {
   queue_->push(std::move(q), false);
 }
 
-std::vector<workload::Job> Pool::start_ready(double now_s) {
+const std::vector<workload::Job>& Pool::start_ready(double now_s) {
   advance(now_s);
   started_.clear();
   power_blocked_ = false;
   queue_->schedule(*this);
-  return std::move(started_);
+  return started_;
 }
 
 double Pool::next_completion_s() const {
@@ -62,9 +62,11 @@ double Pool::next_completion_s() const {
 
 double Pool::next_event_s() const { return std::min(next_completion_s(), queue_->next_release_s()); }
 
-std::vector<workload::Job> Pool::complete_until(double now_s) {
+const std::vector<workload::Job>& Pool::complete_until(double now_s) {
   advance(now_s);
-  return std::move(done_);
+  collected_.clear();
+  collected_.swap(done_);
+  return collected_;
 }
 
 double Pool::busy_power_at(double f) const { return busy_units_ * (idle_u_kw_ + f * dyn_u_kw_); }

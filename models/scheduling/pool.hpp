@@ -41,14 +41,16 @@ class Pool : private PoolAccess {
   // Queue a job (throws std::invalid_argument if it can never fit). requested_s < runtime_s counts as runtime_s.
   void submit(workload::Job job, double now_s);
   // Start every queued job the policy allows at now_s, within the power cap; returns copies of the
-  // started jobs (start_s set; a resumed job keeps its first start_s and is returned again).
-  std::vector<workload::Job> start_ready(double now_s);
+  // started jobs (start_s set; a resumed job keeps its first start_s and is returned again), valid
+  // until the next start_ready (the buffer is reused: no allocation per call).
+  const std::vector<workload::Job>& start_ready(double now_s);
   // Real time of the earliest completion at the current speed; +inf if nothing runs.
   double next_completion_s() const;
   // min(next_completion_s(), the time a held job is released by the policy): when to wake up next.
   double next_event_s() const;
-  // Remove and return every job finished by now_s (end_s, energy_kwh, status = completed set).
-  std::vector<workload::Job> complete_until(double now_s);
+  // Remove and return every job finished by now_s (end_s, energy_kwh, status = completed set), valid
+  // until the next complete_until (the buffer is reused).
+  const std::vector<workload::Job>& complete_until(double now_s);
 
   // Power control from now on: at most cap_kw of IT power (+inf = no cap), always. When the pool
   // would exceed it: (1) free units are powered off (as many as needed; a start may power them off
@@ -173,6 +175,7 @@ class Pool : private PoolAccess {
   mutable bool power_blocked_ = false;     // the last start_ready met a job blocked by power alone
 
   std::vector<workload::Job> done_;     // finished, not yet collected
+  std::vector<workload::Job> collected_;  // returned by the last complete_until
   std::vector<workload::Job> started_;  // started in the current start_ready
 
   double it_kwh_ = 0, idle_kwh_ = 0, interval_kwh_ = 0, delayed_s_ = 0, capped_s_ = 0;
