@@ -164,6 +164,7 @@ class Pool : private PoolAccess {
   int64_t next_seq_ = 1, next_run_seq_ = 1;
 
   std::vector<Running> slots_;
+  std::vector<int> slot_units_;  // slots_[i].q.job.units, for fail_node's walk over the running jobs
   std::vector<uint32_t> free_slots_;
   std::set<Key> by_end_;
   std::set<Key> by_req_end_;  // only for policies that reserve

@@ -135,7 +135,9 @@ TraceStream::TraceStream(const CsvTrace& trace, const std::vector<JobClassSpec>&
   };
 
   std::vector<const CsvJob*> rows;
+  rows.reserve(trace.jobs.size());
   for (const auto& r : trace.jobs) rows.push_back(&r);
+  jobs_.reserve(rows.size() / regions.size() + 1);  // an even share; grows if this region has more
   std::stable_sort(rows.begin(), rows.end(), [](const CsvJob* a, const CsvJob* b) { return a->submit_s < b->submit_s; });
 
   std::vector<std::unique_ptr<WeightedRoundRobin>> deal(classes.size());  // per class, made on first use

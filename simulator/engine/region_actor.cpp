@@ -18,7 +18,8 @@ bool allowed_at(const workload::JobClassSpec& cls, const config::SiteSpec& site)
 
 int place(World& w, const workload::Job& job, bool need_route) {
   const auto& cls = w.scenario.classes[job.class_index];
-  std::vector<scheduling::SiteView> views;
+  auto& views = w.site_views;  // reused: no allocation per job (actors run one at a time)
+  views.clear();
   bool any = false;
   for (size_t s = 0; s < w.sites.size(); ++s) {
     const auto& site = w.sites[s];

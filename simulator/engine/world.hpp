@@ -12,6 +12,7 @@
 #include "models/network/topology.hpp"
 #include "models/power/site_power.hpp"
 #include "models/scheduling/node_failures.hpp"
+#include "models/scheduling/placement.hpp"
 #include "models/scheduling/pool.hpp"
 #include "models/workload/job.hpp"
 #include "simulator/config/scenario.hpp"
@@ -57,6 +58,7 @@ struct World {
   uint64_t next_job_id = 1;
   uint64_t jobs_submitted = 0, jobs_finished = 0, jobs_rejected = 0;
   uint64_t comms_started = 0;
+  std::vector<scheduling::SiteView> site_views;  // placement's scratch buffer
   bool stopping = false;
   std::exception_ptr error;
 
