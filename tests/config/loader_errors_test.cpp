@@ -12,16 +12,7 @@ using cfgtest::kMinimal;
 namespace {
 
 // kMinimal with line n (1-based) replaced by text (which may hold several lines).
-std::string replace_line(int n, const std::string& text) {
-  std::string s = kMinimal, out;
-  size_t pos = 0;
-  for (int line = 1; pos < s.size(); ++line) {
-    size_t end = s.find('\n', pos);
-    out += line == n ? text + "\n" : s.substr(pos, end - pos + 1);
-    pos = end + 1;
-  }
-  return out;
-}
+std::string replace_line(int n, const std::string& text) { return cfgtest::replace_line(kMinimal, n, text); }
 
 const Diagnostic* find(const std::vector<Diagnostic>& diags, const std::string& key_path) {
   auto it = std::find_if(diags.begin(), diags.end(), [&](const Diagnostic& d) { return d.key_path == key_path; });

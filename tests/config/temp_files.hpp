@@ -69,4 +69,16 @@ inline const char* kMinimal =
     "    units: {type: constant, value: 8}\n"         // 17
     "    runtime: {type: exponential, mean: 1h}\n";   // 18
 
+// base with line n (1-based) replaced by text (which may hold several lines).
+inline std::string replace_line(const std::string& base, int n, const std::string& text) {
+  std::string out;
+  size_t pos = 0;
+  for (int line = 1; pos < base.size(); ++line) {
+    size_t end = base.find('\n', pos);
+    out += line == n ? text + "\n" : base.substr(pos, end - pos + 1);
+    pos = end + 1;
+  }
+  return out;
+}
+
 }  // namespace cfgtest

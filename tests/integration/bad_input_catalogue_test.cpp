@@ -13,48 +13,22 @@
 #include <vector>
 
 #include "run_helpers.hpp"
+#include "tests/config/temp_files.hpp"
 
 using runtest::sh;
 
 namespace {
 
-// A minimal valid scenario; cases replace its lines or append to it.
-const char* kBase =
-    "scenario:\n"                                     // 1
-    "  duration: 6h\n"                                // 2
-    "sites:\n"                                        // 3
-    "  - id: alpha\n"                                 // 4
-    "    latitude: 32\n"                              // 5
-    "    longitude: -7\n"                             // 6
-    "    pools:\n"                                    // 7
-    "      - {kind: gpu, nodes: 4}\n"                 // 8
-    "regions:\n"                                      // 9
-    "  - {id: north, latitude: 34, longitude: -6}\n"  // 10
-    "network:\n"                                      // 11
-    "  links:\n"                                      // 12
-    "    - {a: north, b: alpha}\n"                    // 13
-    "classes:\n"                                      // 14
-    "  - id: train\n"                                 // 15
-    "    rate: 2\n"                                   // 16
-    "    units: {type: constant, value: 8}\n"         // 17
-    "    runtime: {type: exponential, mean: 1h}\n";   // 18
-
-// kBase with line n (1-based) replaced by text (which may hold several lines).
-std::string with_line(int n, const std::string& text) {
-  std::string s = kBase, out;
-  size_t pos = 0;
-  for (int line = 1; pos < s.size(); ++line) {
-    size_t end = s.find('\n', pos);
-    out += line == n ? text + "\n" : s.substr(pos, end - pos + 1);
-    pos = end + 1;
-  }
-  return out;
-}
-
 std::string replaced(std::string s, const std::string& from, const std::string& to) {
   s.replace(s.find(from), from.size(), to);
   return s;
 }
+
+// The config tests' minimal valid scenario, run for 6 h; cases replace its lines or append to it.
+const std::string kBase = replaced(cfgtest::kMinimal, "  duration: 1d\n", "  duration: 6h\n");
+
+// kBase with line n (1-based) replaced by text (which may hold several lines).
+std::string with_line(int n, const std::string& text) { return cfgtest::replace_line(kBase, n, text); }
 
 struct Case {
   std::string name;
@@ -79,7 +53,9 @@ void expect_rejected(const Case& c) {
     EXPECT_EQ(r.exit_code, 2) << cmd << ": " << r.output;
     std::string named = c.in.empty() ? cfg : dir / c.in;
     EXPECT_NE(r.output.find(named + ":" + c.where), std::string::npos) << cmd << ": expected " << c.where << " in\n" << r.output;
-    if (!c.key.empty()) EXPECT_NE(r.output.find("error: " + c.key + ": "), std::string::npos) << cmd << ": " << r.output;
+    if (!c.key.empty()) {
+      EXPECT_NE(r.output.find("error: " + c.key + ": "), std::string::npos) << cmd << ": " << r.output;
+    }
     EXPECT_NE(r.output.find(c.says), std::string::npos) << cmd << ": expected '" << c.says << "' in\n" << r.output;
     EXPECT_FALSE(std::filesystem::exists(out)) << cmd;
   }
