@@ -266,3 +266,21 @@ TEST(LoaderErrors, FlexibleClassNeedsADeadline) {
   ASSERT_EQ(diags.size(), 1u) << all(diags);
   EXPECT_EQ(diags[0].key_path, "classes.train.deadline");
 }
+
+TEST(LoaderErrors, NodeFailuresNeedARepairTimeAndMinSpeedIsAFraction) {
+  cfgtest::TempDir dir;
+  auto path = dir.write("fail.yaml", replace_line(8, "      - {kind: gpu, nodes: 4, mtbf: 100d}"));
+  auto diags = errors_of(path);
+  ASSERT_EQ(diags.size(), 1u) << all(diags);
+  EXPECT_EQ(diags[0].line, 8);
+  EXPECT_EQ(diags[0].key_path, "sites.alpha.pools.0.mttr");
+  EXPECT_EQ(diags[0].message, "nodes that fail need a repair time");
+  auto slow = dir.write("slow.yaml", replace_line(8, "      - {kind: gpu, nodes: 4, min_speed: 0}"));
+  diags = errors_of(slow);
+  ASSERT_EQ(diags.size(), 1u) << all(diags);
+  EXPECT_EQ(diags[0].key_path, "sites.alpha.pools.0.min_speed");
+  auto ok = load_scenario(dir.write("ok.yaml", replace_line(8, "      - {kind: gpu, nodes: 4, mtbf: 100d, mttr: 6h, min_speed: 0.3}")));
+  EXPECT_DOUBLE_EQ(ok.sites[0].pools[0].node_mtbf_s, 100 * 86400.0);
+  EXPECT_DOUBLE_EQ(ok.sites[0].pools[0].node_mttr_s, 6 * 3600.0);
+  EXPECT_DOUBLE_EQ(ok.sites[0].pools[0].min_speed, 0.3);
+}
