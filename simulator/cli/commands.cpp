@@ -62,6 +62,7 @@ int cmd_run(const RunArgs& a) {
     engine::RunOptions opt;
     opt.output_path = out;
     opt.progress = !a.quiet && isatty(STDERR_FILENO);
+    opt.local_calendar = a.engine != "actors";
     auto stats = engine::run_scenario(sc, opt);
     if (a.quiet) return 0;
     std::cout << "wrote " << out << " (" << stats.jobs_submitted << " jobs, " << stats.wall_s << " s, " << stats.comms << " SimGrid activities)\n";

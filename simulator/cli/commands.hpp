@@ -11,6 +11,7 @@ struct RunArgs {
   std::string seed;
   std::string duration;
   bool quiet = false;
+  std::string engine = "auto";  // auto | actors (RunOptions::local_calendar)
   bool yaml = false;
 };
 

@@ -21,6 +21,11 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--seed", run.seed, "Random seed (overrides the scenario's)");
   run_cmd->add_option("--duration", run.duration, "Simulated duration, e.g. 30d, 1y");
   run_cmd->add_flag("-q,--quiet", run.quiet, "Print nothing but errors");
+  run_cmd->add_option("--engine", run.engine,
+                      "auto: a scenario that moves no data runs arrivals and pools from one calendar; "
+                      "actors: one SimGrid actor per region and site, always (same results, slower)")
+      ->check(CLI::IsMember({"auto", "actors"}))
+      ->default_str("auto");
 
   sovcap::cli::RunArgs check;
   auto* check_cmd = app.add_subcommand("check", "Validate a scenario and print it resolved");

@@ -105,7 +105,10 @@ void open_interval(World& w, SiteState& site, int s, double now) {
   for (const auto& pool : site.pools) it_now_mw += pool.it_power_kw() / 1000.0;
   bool green = site.conditions.solar_mw + site.conditions.wind_mw >= it_now_mw * site.conditions.pue;
   for (auto& pool : site.pools) pool.set_green(green);
-  w.wake_site(s);
+  if (w.local)
+    site_events(w, s, now);  // what the new cap or signal lets start, now
+  else
+    w.wake_site(s);
 }
 
 std::vector<output::LinkSample> link_samples(World& w, double step_s) {
@@ -146,6 +149,7 @@ void controller_actor(World& w, double wall_start_s, bool progress) {
       sg4::this_actor::sleep_until(end);
       if (interrupted()) throw Interrupted(interrupt_signal());
       if (w.error) return;  // an actor failed: stop here, the run reports it
+      if (w.local) advance_local(w, end);  // arrivals and pool events up to this instant
       double length = end - (t - step);
       std::vector<output::SiteSample> samples;
       for (size_t s = 0; s < w.sites.size(); ++s) samples.push_back(close_interval(w.sites[s], end, length, capped_s[s]));

@@ -20,6 +20,20 @@ void network_actor(World& w) {
     std::vector<size_t> owner;
     while (!w.stopping) {
       double now = sg4::Engine::get_clock();
+      if (w.local) {
+        // Nothing moves: only the links' changes matter (placement, cut-offs), after the pools
+        // and arrivals have reached this instant.
+        if (net.applied_epochs() >= net.epoch_count()) return;
+        double at = net.epoch_time(net.applied_epochs());
+        if (now < at) {
+          sg4::this_actor::sleep_until(at);
+          continue;
+        }
+        advance_local(w, now);
+        while (net.applied_epochs() < net.epoch_count() && net.epoch_time(net.applied_epochs()) <= now)
+          net.apply_epoch(net.applied_epochs(), now);
+        continue;
+      }
       bool applied = false;
       while (net.applied_epochs() < net.epoch_count() && net.epoch_time(net.applied_epochs()) <= now) {
         net.apply_epoch(net.applied_epochs(), now);

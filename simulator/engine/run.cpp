@@ -6,6 +6,7 @@
 
 #include "sovcap_version.hpp"
 #include "models/network/geo.hpp"
+#include "simulator/engine/job_source.hpp"
 #include "simulator/engine/progress.hpp"
 #include "simulator/engine/signals.hpp"
 #include "simulator/engine/world.hpp"
@@ -109,12 +110,17 @@ RunStats run_scenario(const config::Scenario& sc, const RunOptions& opt) {
   }
 
   auto* ctl_host = w.platform.hosts[site_node.empty() ? 0 : site_node[0]];
-  for (size_t r = 0; r < sc.regions.size(); ++r)
-    sg4::Actor::create("region-" + sc.regions[r].id, w.platform.hosts[region_node[r]],
-                       [&w, r] { region_actor(w, static_cast<int>(r)); })->daemonize();
-  for (size_t s = 0; s < sc.sites.size(); ++s)
-    sg4::Actor::create("site-" + sc.sites[s].id, w.platform.hosts[site_node[s]],
-                       [&w, s] { site_actor(w, static_cast<int>(s)); })->daemonize();
+  w.local = opt.local_calendar && moves_no_data(sc);
+  if (w.local) {  // one calendar for arrivals and pools, advanced by the controller (local_calendar.cpp)
+    for (size_t r = 0; r < sc.regions.size(); ++r) w.sources.push_back(make_job_source(sc, static_cast<int>(r)));
+  } else {
+    for (size_t r = 0; r < sc.regions.size(); ++r)
+      sg4::Actor::create("region-" + sc.regions[r].id, w.platform.hosts[region_node[r]],
+                         [&w, r] { region_actor(w, static_cast<int>(r)); })->daemonize();
+    for (size_t s = 0; s < sc.sites.size(); ++s)
+      sg4::Actor::create("site-" + sc.sites[s].id, w.platform.hosts[site_node[s]],
+                         [&w, s] { site_actor(w, static_cast<int>(s)); })->daemonize();
+  }
   sg4::Actor::create("network", ctl_host, [&w] { network_actor(w); })->daemonize();
   sg4::Actor::create("controller", ctl_host, [&w, wall_start, &opt] { controller_actor(w, wall_start, opt.progress); });
   engine.run();

@@ -11,6 +11,10 @@ namespace sovcap::engine {
 struct RunOptions {
   std::string output_path;  // the target .h5; written via a temporary file and renamed
   bool progress = false;    // progress line on stderr
+  // A scenario that moves no data runs its arrivals and pools from one calendar between the
+  // controller's steps instead of one actor per region and site (same results; see
+  // local_calendar.cpp). false: always the actors (`sovcap run --engine actors`).
+  bool local_calendar = true;
 };
 
 struct RunStats {

@@ -9,29 +9,34 @@ namespace sg4 = simgrid::s4u;
 
 namespace sovcap::engine {
 
+double site_events(World& w, int s, double now) {
+  auto& site = w.sites[s];
+  for (size_t p = 0; p < site.pools.size(); ++p) {
+    auto& pool = site.pools[p];
+    for (auto& job : pool.complete_until(now)) w.record(job);
+    while (site.failures[p].next_s() <= now) {  // nodes failing and coming back
+      auto e = site.failures[p].pop();
+      if (e.failure)
+        pool.fail_node(now, e.u01);
+      else
+        pool.repair_node(now);
+    }
+  }
+  double next = inf;
+  for (size_t p = 0; p < site.pools.size(); ++p) {
+    for (auto& job : site.pools[p].start_ready(now)) w.job_started(job, now);  // checkpoints
+    // completions, policy releases, node failures and repairs
+    next = std::min({next, site.pools[p].next_event_s(), site.failures[p].next_s()});
+  }
+  return next;
+}
+
 void site_actor(World& w, int s) {
   try {
     auto& site = w.sites[s];
     std::unique_lock<sg4::Mutex> lock(*site.mutex);
     while (!w.stopping) {
-      double now = sg4::Engine::get_clock();
-      for (size_t p = 0; p < site.pools.size(); ++p) {
-        auto& pool = site.pools[p];
-        for (auto& job : pool.complete_until(now)) w.record(job);
-        while (site.failures[p].next_s() <= now) {  // nodes failing and coming back
-          auto e = site.failures[p].pop();
-          if (e.failure)
-            pool.fail_node(now, e.u01);
-          else
-            pool.repair_node(now);
-        }
-      }
-      double next = inf;
-      for (size_t p = 0; p < site.pools.size(); ++p) {
-        for (auto& job : site.pools[p].start_ready(now)) w.job_started(job);  // checkpoints
-        // completions, policy releases, node failures and repairs
-        next = std::min({next, site.pools[p].next_event_s(), site.failures[p].next_s()});
-      }
+      double next = site_events(w, s, sg4::Engine::get_clock());
       site.wake_at = next;  // arrivals that start nothing sooner leave the actor asleep
       if (next == inf)
         site.wake->wait(lock);

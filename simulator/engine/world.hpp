@@ -15,6 +15,7 @@
 #include "models/scheduling/placement.hpp"
 #include "models/scheduling/pool.hpp"
 #include "models/workload/job.hpp"
+#include "models/workload/job_source.hpp"
 #include "simulator/config/scenario.hpp"
 #include "simulator/engine/invariants.hpp"
 #include "simulator/engine/backbone.hpp"
@@ -61,6 +62,13 @@ struct World {
   std::vector<scheduling::SiteView> site_views;  // placement's scratch buffer
   bool stopping = false;
   std::exception_ptr error;
+  // Local calendar (local_calendar.cpp): when no data moves, the pools and the arrivals run
+  // from one calendar, advanced by the controller and the network actor, with no actor per
+  // region or site. `sources` are the regions' job sources, `local_s` the time reached.
+  bool local = false;
+  std::vector<std::unique_ptr<workload::JobSource>> sources;
+  double local_s = 0;
+  std::vector<double> local_site_next;  // advance_local's scratch: each site's next event
 
   World(const config::Scenario& sc, const network::Topology& topo, Platform plat, output::ResultWriter& out)
       : scenario(sc), topology(topo), platform(std::move(plat)), writer(out) {}
@@ -71,8 +79,8 @@ struct World {
     ++jobs_finished;
     if (net && job.status == workload::JobStatus::completed) net->job_ended(job);  // results staged back
   }
-  void job_started(const workload::Job& job) {
-    if (net) net->job_started(job, simgrid::s4u::Engine::get_clock());  // checkpoints
+  void job_started(const workload::Job& job, double now) {
+    if (net) net->job_started(job, now);  // checkpoints
   }
   void wake_site(int s) { sites[s].wake->notify_all(); }
   // A job reaching its site: queue it and start what the policy allows now (actors run one at a
@@ -82,10 +90,25 @@ struct World {
     auto& site = sites[job.site];
     auto& pool = site.pools[job.pool];
     pool.submit(job, now);
-    for (auto& started : pool.start_ready(now)) job_started(started);
-    if (pool.next_event_s() < site.wake_at) wake_site(job.site);
+    for (auto& started : pool.start_ready(now)) job_started(started, now);
+    if (!local && pool.next_event_s() < site.wake_at) wake_site(job.site);
   }
 };
+
+// One job from a region at `now`: placed, then its input starts or it reaches its site (arrivals.cpp).
+// Returns the site chosen, or -1 (rejected).
+int arrive(World& world, workload::Job job, int region, double now);
+// A job whose input has landed (or needed none) queues at its site at `now`.
+void deliver(World& world, workload::Job job, double now);
+// A site's pools at `now`: completions, node failures and repairs, then starts. Returns the
+// time of the site's next event (site_actor.cpp).
+double site_events(World& world, int site, double now);
+
+// Whether a scenario moves no data over the backbone (no inputs, outputs, checkpoints to the
+// other site, replication): then it can run on the local calendar (local_calendar.cpp).
+bool moves_no_data(const config::Scenario& scenario);
+// Runs every arrival and pool event before `until_s` in time order (local calendar only).
+void advance_local(World& world, double until_s);
 
 // Actor bodies: each catches everything and parks it in world.error, because an
 // exception escaping an actor aborts the process.
