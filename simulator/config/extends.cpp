@@ -65,9 +65,24 @@ std::optional<Node> load(const std::string& path, std::vector<std::string>& stac
   return merged;
 }
 
+// A map that names its kind (`type` of a distribution, `model` of cooling) and names another kind
+// than the base's.
+bool changes_kind(const Node& base, const Node& over) {
+  for (const char* key : {"type", "model"}) {
+    const Node* b = base.get(key);
+    const Node* o = over.get(key);
+    if (b && o && b->is_scalar() && o->is_scalar() && b->scalar != o->scalar) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void merge_over(Node& base, const Node& over) {
+  if (base.is_map() && over.is_map() && changes_kind(base, over)) {
+    base = over;  // another distribution or cooling model: the base's parameters do not apply
+    return;
+  }
   if (base.is_map() && over.is_map()) {
     for (const auto& e : over.entries) {
       if (auto* b = base.entry(e.key)) {

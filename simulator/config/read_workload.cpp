@@ -4,6 +4,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include <fmt/format.h>
+
 #include "models/workload/arrival_stream.hpp"
 #include "models/workload/distribution.hpp"
 #include "models/workload/csv_trace.hpp"
@@ -29,6 +31,40 @@ std::vector<std::string> params_of(DistributionSpec::Type t) {
     case DistributionSpec::Type::empirical: return {"values", "file"};
   }
   return {};
+}
+
+// A job's units and run time are drawn > 0: a distribution that can draw 0 or less (and would be
+// rounded up to one unit, or give a job that takes no time) is a mistake in the file. uniform may
+// start at 0 (units are the ceiling of the draw: uniform(0, 64] gives 1-64).
+std::string fmt_num(double v) { return fmt::format("{:g}", v); }
+
+void check_draws_positive(Ctx& ctx, const MapReader& m, const DistributionSpec& s, const std::string& key) {
+  const std::string allowed = key == "units" ? "a number > 0; a job needs at least one GPU or core" : "a duration > 0; a job takes some time";
+  auto bad = [](double v) { return !(v > 0); };
+  switch (s.type) {
+    case DistributionSpec::Type::constant:
+      if (bad(s.value)) ctx.error(m.place("value"), m.path("value"), "a job's " + key + " must be > 0, got " + fmt_num(s.value), allowed);
+      break;
+    case DistributionSpec::Type::uniform:
+      if (s.min < 0) ctx.error(m.place("min"), m.path("min"), "a job's " + key + " must be > 0: min is " + fmt_num(s.min), ">= 0, with max > 0");
+      else if (bad(s.max)) ctx.error(m.place("max"), m.path("max"), "a job's " + key + " must be > 0: max is " + fmt_num(s.max), allowed);
+      break;
+    case DistributionSpec::Type::discrete:
+    case DistributionSpec::Type::empirical:
+      for (size_t i = 0; i < s.values.size(); ++i)
+        if (bad(s.values[i])) {
+          const char* where = m.has("file") ? "file" : "values";
+          ctx.error(m.place(where), m.path(where),
+                    "a job's " + key + " must be > 0: value " + std::to_string(i + 1) + " is " + fmt_num(s.values[i]), allowed);
+          break;
+        }
+      break;
+    default:  // exponential, lognormal, weibull: > 0 by their parameters
+      break;
+  }
+  if (s.clamp_max != 0 && bad(s.clamp_max))
+    ctx.error(m.place("clamp_max"), m.path("clamp_max"), "a job's " + key + " must be > 0: clamp_max is " + fmt_num(s.clamp_max),
+              "> 0, or 0 for no upper bound");
 }
 
 // A distribution of durations (q = duration: parameters accept units) or of plain counts.
@@ -112,6 +148,7 @@ DistributionSpec read_distribution(Ctx& ctx, const MapReader& cls, const std::st
   // The model's own check catches what the per-key checks above do not.
   if (auto e = workload::validate(spec); !e.empty() && ctx.diags.size() == errors_before)
     ctx.error(m.place(), m.path(), e, "see docs/config.md, distributions");
+  if (ctx.diags.size() == errors_before) check_draws_positive(ctx, m, spec, key);
   return spec;
 }
 

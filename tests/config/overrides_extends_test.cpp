@@ -165,3 +165,31 @@ TEST(Extends, DakhlaOffgridChangesOnlyDakhlasImport) {
   EXPECT_EQ(off.sites[1].power.solar.capacity_mw, base.sites[1].power.solar.capacity_mw);
   EXPECT_EQ(off.classes.size(), base.classes.size());
 }
+
+TEST(Extends, AMapOfAnotherTypeOrModelReplacesTheBasesMap) {
+  // tiny.yaml's training units are discrete and analytics' runtime exponential; Dakhla cools
+  // freely and Benguerir at a constant PUE. A child that changes the kind writes only the new
+  // kind's keys: the base's (values, weights, mean, pue) must not be merged into it.
+  cfgtest::TempDir dir;
+  auto child = dir.write("child.yaml", "extends: " + cfgtest::config("tiny.yaml") +
+                                           "\nclasses:\n"
+                                           "  - id: training\n    units: {type: constant, value: 4}\n"
+                                           "  - id: analytics\n    runtime: {type: uniform, min: 10min, max: 1h}\n"
+                                           "sites:\n"
+                                           "  - id: benguerir\n    cooling: {model: free_cooling}\n"
+                                           "  - id: dakhla\n    cooling: {model: constant, pue: 1.25}\n");
+  auto sc = load_scenario(child);
+  EXPECT_EQ(sc.classes[0].units.type, sovcap::workload::DistributionSpec::Type::constant);
+  EXPECT_DOUBLE_EQ(sc.classes[0].units.value, 4);
+  EXPECT_EQ(sc.classes[1].runtime_s.type, sovcap::workload::DistributionSpec::Type::uniform);
+  EXPECT_DOUBLE_EQ(sc.classes[1].runtime_s.max, 3600);
+  auto base = load_scenario(cfgtest::config("tiny.yaml"));
+  EXPECT_NE(sc.sites[0].power.cooling.model, base.sites[0].power.cooling.model);
+  EXPECT_NE(sc.sites[1].power.cooling.model, base.sites[1].power.cooling.model);
+  // Same kind: still merged key by key (the base's clamp_max stays).
+  auto same = dir.write("same.yaml", "extends: " + cfgtest::config("tiny.yaml") +
+                                         "\nclasses:\n  - id: training\n    runtime: {type: lognormal, median: 2h}\n");
+  auto sm = load_scenario(same);
+  EXPECT_DOUBLE_EQ(sm.classes[0].runtime_s.median, 7200);
+  EXPECT_DOUBLE_EQ(sm.classes[0].runtime_s.clamp_max, base.classes[0].runtime_s.clamp_max);
+}

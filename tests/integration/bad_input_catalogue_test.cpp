@@ -230,3 +230,19 @@ TEST(BadInput, OverridesOnTheCommandLine) {
     EXPECT_FALSE(std::filesystem::exists(dir / "o.h5"));
   }
 }
+
+TEST(BadInput, JobsOfNoUnitsOrNoTime) {
+  // Units were rounded up to 1 and a run time of 0 gave a job that took no time: both are mistakes.
+  expect_all({
+      {"units-constant-0", with_line(17, "    units: {type: constant, value: 0}"), "17:36", "classes.train.units.value",
+       "a job's units must be > 0, got 0"},
+      {"units-negative-min", with_line(17, "    units: {type: uniform, min: -4, max: 8}"), "17:33", "classes.train.units.min",
+       "a job's units must be > 0: min is -4"},
+      {"units-discrete-0", with_line(17, "    units: {type: discrete, values: [8, 0], weights: [1, 1]}"), "17:",
+       "classes.train.units.values", "value 2 is 0"},
+      {"runtime-constant-0", with_line(18, "    runtime: {type: constant, value: 0s}"), "18:38", "classes.train.runtime.value",
+       "a job's runtime must be > 0, got 0"},
+      {"runtime-empirical-file-0", with_line(18, "    runtime: {type: empirical, file: runtimes.txt}"), "18:",
+       "classes.train.runtime.file", "value 2 is 0", {{"runtimes.txt", "3600\n0\n"}}},
+  });
+}
