@@ -44,6 +44,7 @@ void Pool::submit(workload::Job job, double now_s) {
   q.requested_left_s = std::max(q.remaining_s, job.requested_s);
   q.seq = next_seq_++;
   q.job = std::move(job);
+  queued_units_ += q.job.units;
   queue_->push(std::move(q), false);
 }
 
@@ -224,6 +225,7 @@ void Pool::start(QueuedJob&& q) {
     free_slots_.pop_back();
   }
   Running& r = slots_[slot];
+  queued_units_ -= q.job.units;
   r.q = std::move(q);
   slot_units_[slot] = r.q.job.units;
   if (std::isnan(r.q.job.start_s)) r.q.job.start_s = t_s_;
@@ -267,6 +269,7 @@ void Pool::suspend(uint32_t slot, bool by_cap) {
   remove_running(slot);
   if (!by_cap) rebalance();  // (a cap suspension rebalances once all are done)
   ++epoch_;
+  queued_units_ += q.job.units;
   queue_->push(std::move(q), true);
 }
 
@@ -284,6 +287,7 @@ void Pool::kill_for_failure(uint32_t slot) {
   ++job_restarts_;
   remove_running(slot);
   ++epoch_;
+  queued_units_ += q.job.units;
   queue_->push(std::move(q), true);
 }
 
@@ -361,6 +365,7 @@ std::vector<workload::Job> Pool::drain(double now_s) {
     q.job.status = workload::JobStatus::unfinished;
     out.push_back(std::move(q.job));
   }
+  queued_units_ = 0;
   cap_waiting_ = 0;
   power_blocked_ = false;
   rebalance();

@@ -35,6 +35,7 @@ class Pool : private PoolAccess {
   int busy_units() const { return busy_units_; }
   size_t running_jobs() const { return running_count_; }
   size_t queued_jobs() const;
+  int64_t queued_units() const { return queued_units_; }  // units the queued jobs ask for, in all
   // Admission control: 1 <= units <= total units.
   bool can_ever_fit(const workload::Job& job) const;
 
@@ -180,6 +181,7 @@ class Pool : private PoolAccess {
   std::vector<workload::Job> started_;  // started in the current start_ready
 
   double it_kwh_ = 0, idle_kwh_ = 0, interval_kwh_ = 0, delayed_s_ = 0, capped_s_ = 0;
+  int64_t queued_units_ = 0;
   uint64_t capping_actions_ = 0, suspensions_ = 0, emergency_suspensions_ = 0, preemptions_ = 0;
 };
 

@@ -32,7 +32,7 @@ int place(World& w, const workload::Job& job, bool need_route) {
       const auto& pool = site.pools[p];
       v.free_units = pool.total_units() - pool.busy_units();
       v.total_units = pool.total_units();
-      v.queued_units = static_cast<double>(pool.queued_jobs());
+      v.queued_units = static_cast<double>(pool.queued_units());
     }
     v.renewable_surplus_mw = site.conditions.solar_mw + site.conditions.wind_mw;
     v.carbon_gco2_per_kwh = site.conditions.carbon_gco2_per_kwh;
