@@ -5,6 +5,9 @@ namespace sovcap::scheduling {
 
 enum class QueuePolicy { fcfs, easy_backfill, priority, sjf, carbon_aware };
 enum class Placement { nearest, earliest_start, greenest, sovereignty_first };
+// What placement makes of a class's latency target: ignore it (misses are only counted), or prefer
+// the sites that meet it while one of them can start the job at once (placement.hpp).
+enum class LatencyRule { ignore, prefer };
 
 struct PoolSpec {
   std::string id;
@@ -22,6 +25,7 @@ struct PoolSpec {
 struct SchedulingSpec {
   QueuePolicy policy = QueuePolicy::fcfs;
   Placement placement = Placement::nearest;
+  LatencyRule latency = LatencyRule::ignore;
 };
 
 }  // namespace sovcap::scheduling

@@ -11,6 +11,7 @@ struct SiteView {
   int site = -1;
   bool allowed = false;  // sovereignty rules (and a pool of the right kind) allow the job here
   double latency_s = 0;  // from the job's origin
+  bool meets_latency = true;  // the round trip is within the job's class's latency target (or it has none)
   int free_units = 0;
   int total_units = 0;
   double queued_units = 0;
@@ -25,6 +26,10 @@ struct SiteView {
 //   greenest:          largest renewable surplus, then lowest carbon intensity, then lowest latency
 //   sovereignty_first: the first candidate in the order given that can start the job now
 //                      (free_units >= units), else the nearest candidate
-int choose_site(const workload::Job& job, const std::vector<SiteView>& sites, Placement rule);
+// With LatencyRule::prefer, the rule first looks only at the candidates that meet the job's latency
+// target and can start it at once (free_units - queued_units >= units); if there are none, at
+// every candidate: a target is kept while it costs no wait, and never blocks a job.
+int choose_site(const workload::Job& job, const std::vector<SiteView>& sites, Placement rule,
+                LatencyRule latency = LatencyRule::ignore);
 
 }  // namespace sovcap::scheduling

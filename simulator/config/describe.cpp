@@ -63,7 +63,9 @@ std::string describe(const Scenario& sc) {
   out += fmt::format("scenario {} ({})\n", sc.name, sc.source_file);
   out += fmt::format("  start {}, duration {}, step {}, seed {}\n", sc.start_utc, human_duration(sc.duration_s),
                      human_duration(sc.step_s), sc.seed);
-  out += fmt::format("  scheduling: queue {}, placement {}\n", policy(sc.scheduling.policy), placement(sc.scheduling.placement));
+  out += fmt::format("  scheduling: queue {}, placement {}, latency targets {}\n", policy(sc.scheduling.policy),
+                     placement(sc.scheduling.placement),
+                     sc.scheduling.latency == scheduling::LatencyRule::prefer ? "preferred" : "ignored");
 
   double total_gpus = 0;
   TextTable sites({"site", "name", "node", "lat", "lon", "sovereign", "pool", "kind", "nodes", "units", "peak kW/node", "IT peak MW"});

@@ -48,11 +48,12 @@ void read_scenario_section(Ctx& ctx, MapReader& root, Draft& d) {
     ctx.error(m.place("step"), m.path("step"), "the sampling step is longer than the whole scenario", "<= scenario.duration");
   sc.seed = m.unsigned_integer("seed", 1);
 
-  MapReader s(ctx, root.get("scheduling"), "scheduling", {"policy", "placement"}, root.place());
+  MapReader s(ctx, root.get("scheduling"), "scheduling", {"policy", "placement", "latency"}, root.place());
   sc.scheduling.policy = static_cast<scheduling::QueuePolicy>(
       s.choice("policy", {"fcfs", "easy_backfill", "priority", "sjf", "carbon_aware"}, 0));
   sc.scheduling.placement = static_cast<scheduling::Placement>(
       s.choice("placement", {"nearest", "earliest_start", "greenest", "sovereignty_first"}, 0));
+  sc.scheduling.latency = static_cast<scheduling::LatencyRule>(s.choice("latency", {"ignore", "prefer"}, 0));
 }
 
 }  // namespace sovcap::config

@@ -180,6 +180,7 @@ std::string resolved_yaml(const Scenario& sc) {
   out << YAML::Key << "scheduling" << YAML::Value << YAML::BeginMap;
   kv(out, "policy", policy_name(sc.scheduling.policy));
   kv(out, "placement", placement_name(sc.scheduling.placement));
+  kv(out, "latency", sc.scheduling.latency == scheduling::LatencyRule::prefer ? "prefer" : "ignore");
   out << YAML::EndMap;
 
   out << YAML::Key << "sites" << YAML::Value << YAML::BeginSeq;

@@ -28,6 +28,7 @@ int place(World& w, const workload::Job& job, bool need_route) {
     // A site cut off from the region now is not a choice while another is reachable.
     if (need_route) v.allowed = v.allowed && w.net->reachable(job.origin_region, v.site);
     v.latency_s = need_route ? w.net->latency_s(job.origin_region, v.site) : w.net->primary_latency_s(job.origin_region, v.site);
+    v.meets_latency = !(cls.latency_target_s > 0) || 2 * v.latency_s <= cls.latency_target_s;  // a round trip
     if (p >= 0) {
       const auto& pool = site.pools[p];
       v.free_units = pool.total_units() - pool.busy_units();
@@ -40,7 +41,7 @@ int place(World& w, const workload::Job& job, bool need_route) {
     views.push_back(v);
   }
   if (need_route && !any) return place(w, job, false);  // cut off from every site: its input waits for a route
-  return scheduling::choose_site(job, views, w.scenario.scheduling.placement);
+  return scheduling::choose_site(job, views, w.scenario.scheduling.placement, w.scenario.scheduling.latency);
 }
 
 }  // namespace

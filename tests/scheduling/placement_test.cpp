@@ -69,3 +69,38 @@ TEST(Placement, SovereigntyFirstPrefersTheOrderGivenWhenItCanStart) {
 
 }  // namespace
 }  // namespace sovcap::scheduling
+
+namespace sovcap::scheduling {
+namespace {
+
+TEST(PlacementLatency, PreferredTargetsWinWhileTheSiteCanStartTheJobNow) {
+  auto j = testing::job(1, 16, 10);
+  // Site 0: meets the target, 32 free, nothing queued. Site 1: misses it, far emptier.
+  auto near = site(0, 0.004, 32, 64);
+  auto far = site(1, 0.012, 1000, 1000);
+  far.meets_latency = false;
+  std::vector<SiteView> v{near, far};
+  EXPECT_EQ(choose_site(j, v, Placement::earliest_start), 1);  // the rule alone picks the emptier
+  EXPECT_EQ(choose_site(j, v, Placement::earliest_start, LatencyRule::ignore), 1);
+  EXPECT_EQ(choose_site(j, v, Placement::earliest_start, LatencyRule::prefer), 0);
+  EXPECT_EQ(choose_site(j, v, Placement::greenest, LatencyRule::prefer), 0);
+}
+
+TEST(PlacementLatency, ATargetNeverCostsAWaitNorBlocksAJob) {
+  auto j = testing::job(1, 16, 10);
+  auto far = site(1, 0.012, 1000, 1000);
+  far.meets_latency = false;
+  // The near site has 32 free units but 20 queued ahead: the job would wait there.
+  std::vector<SiteView> queued{site(0, 0.004, 32, 64, 20), far};
+  EXPECT_EQ(choose_site(j, queued, Placement::earliest_start, LatencyRule::prefer), 1);
+  // No site meets the target: placed by the rule all the same.
+  auto far2 = site(0, 0.020, 64, 64);
+  far2.meets_latency = false;
+  EXPECT_EQ(choose_site(j, {far2, far}, Placement::nearest, LatencyRule::prefer), 1);  // the nearer of the two
+  // The only site meeting it cannot ever fit the job.
+  std::vector<SiteView> small{site(0, 0.004, 8, 8), far};
+  EXPECT_EQ(choose_site(j, small, Placement::nearest, LatencyRule::prefer), 1);
+}
+
+}  // namespace
+}  // namespace sovcap::scheduling
