@@ -1,6 +1,7 @@
 #include "simulator/sweep/spec.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cmath>
@@ -18,6 +19,32 @@ namespace fs = std::filesystem;
 using config::Diagnostic;
 using config::Node;
 using config::Place;
+
+// A list (of scalars, lists or maps) as one line of flow YAML, quoted where YAML needs it.
+void emit(YAML::Emitter& out, const Node& n) {
+  if (n.is_seq()) {
+    out << YAML::Flow << YAML::BeginSeq;
+    for (const auto& item : n.items) emit(out, item);
+    out << YAML::EndSeq;
+  } else if (n.is_map()) {
+    out << YAML::Flow << YAML::BeginMap;
+    for (const auto& e : n.entries) {
+      out << YAML::Key << e.key << YAML::Value;
+      emit(out, e.value);
+    }
+    out << YAML::EndMap;
+  } else if (n.is_scalar()) {
+    out << n.scalar;
+  } else {
+    out << YAML::Null;
+  }
+}
+
+std::string flow_yaml(const Node& n) {
+  YAML::Emitter out;
+  emit(out, n);
+  return out.c_str();
+}
 
 constexpr long kMaxPoints = 10'000'000;  // beyond this a spec is surely a mistake
 const config::Quantity kKinds[] = {config::Quantity::duration, config::Quantity::power, config::Quantity::energy,
@@ -178,9 +205,11 @@ class Parser {
         fixed(e.value, key, spec);
       else if (e.value.is_scalar())
         spec.fixed.emplace_back(key, e.value.scalar);
+      else if (e.value.is_seq())
+        spec.fixed.emplace_back(key, flow_yaml(e.value));  // a whole list, as `--set KEY=[a, b]` takes it
       else
-        error(e.value.place, "set." + key, std::string("expected a single value, found ") + e.value.kind_name(),
-              "a number, a quantity or a word; vary lists with one parameter per item");
+        error(e.value.place, "set." + key, std::string("expected a value, found ") + e.value.kind_name(),
+              "a number, a quantity, a word or a list");
     }
   }
 

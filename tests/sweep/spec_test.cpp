@@ -81,6 +81,24 @@ TEST(SweepSpec, BaseIsRelativeToTheSpecAndSetIsFlattened) {
   EXPECT_EQ(points[0].seed, 1u);
 }
 
+TEST(SweepSpec, SetTakesWholeListsAsFlowYaml) {
+  // What `--set KEY=[...]` takes: an empty list (no build-out phases), words, a list of maps.
+  SpecFile f;
+  auto spec = load_spec(f.write("base: base.yaml\nset:\n  sites.dakhla.phases: []\n"
+                                "  classes:\n    training: {allowed_sites: [dakhla, benguerir]}\n"
+                                "  network.links.a-b.outages: [{start: '2030-03-01T00:00:00Z', duration: 7d}]\n"
+                                "  regions.r.name: 'a: b'\n"));
+  ASSERT_EQ(spec.fixed.size(), 4u);
+  EXPECT_EQ(spec.fixed[0], (std::pair<std::string, std::string>{"sites.dakhla.phases", "[]"}));
+  EXPECT_EQ(spec.fixed[1], (std::pair<std::string, std::string>{"classes.training.allowed_sites", "[dakhla, benguerir]"}));
+  EXPECT_EQ(spec.fixed[2].first, "network.links.a-b.outages");
+  EXPECT_EQ(spec.fixed[2].second, "[{start: 2030-03-01T00:00:00Z, duration: 7d}]");
+  EXPECT_EQ(spec.fixed[3].second, "a: b");  // a scalar is passed as written, as before
+  auto errs = errors_of(f.write("base: base.yaml\nset: {duration: ~}\n"));
+  ASSERT_EQ(errs.size(), 1u);
+  EXPECT_NE(errs[0].find("set.duration: expected a value, found nothing"), std::string::npos) << errs[0];
+}
+
 TEST(SweepSpec, GridIsNestedLoopsFirstParameterOutermost) {
   SpecFile f;
   auto points = expand(load_spec(f.write("base: base.yaml\nparameters:\n"
