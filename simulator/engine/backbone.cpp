@@ -348,6 +348,8 @@ void Backbone::channel_done(size_t c) {
 }
 
 size_t Backbone::recover_failed() {
+  // At the horizon drain() cancels every comm; a waiter woken by that must not restart them.
+  if (draining_) return 0;
   size_t n = 0;
   auto fix = [&](Flow& f) {
     if (!f.comm) return;

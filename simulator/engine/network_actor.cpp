@@ -55,6 +55,7 @@ void network_actor(World& w) {
       try {
         done = sg4::Comm::wait_any_for(comms, std::max(0.0, next - now));
       } catch (const simgrid::NetworkFailureException&) {
+        if (w.stopping) return;  // the horizon cancelled the channels' comms
         net.recover_failed();
         continue;
       }

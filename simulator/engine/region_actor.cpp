@@ -43,7 +43,8 @@ void region_actor(World& w, int region) {
         try {
           done = sg4::Comm::wait_any_for(comms, timeout);
         } catch (const simgrid::NetworkFailureException&) {
-          net.recover_failed();  // normally none: a reroute already replaced the comm it cancelled
+          if (w.stopping) return;  // the horizon cancelled the transfers in flight
+          net.recover_failed();    // normally none: a reroute already replaced the comm it cancelled
           continue;
         }
         if (done >= 0) {

@@ -123,3 +123,22 @@ TEST(NetworkValidation, CutOffRegionStallsAndResumesWithItsRemainingBytes) {
 }
 
 }  // namespace
+
+TEST(NetworkValidation, TransfersInFlightAtTheHorizonEndQuietlyAsUnfinished) {
+  // 40 transfers of 2 TB from Rabat to Dakhla in a 1 h run: 16 in flight share the 40 Gbps links
+  // (2.5 Gbps each: 6,400 s for 2 TB), so none lands and the 16 are cancelled at the horizon. Their
+  // waiters must not restart them (SimGrid then printed a backtrace for each comm destroyed while
+  // running), and every job is unfinished.
+  TempDir dir;
+  std::string rows;
+  for (int i = 0; i < 40; ++i) rows += std::to_string(i) + ",training,rabat,1,60,,2000,0\n";
+  auto cfg = scenario(dir, rows, "classes:\n  - {id: training, allowed_sites: [dakhla]}\n");
+  std::string out = dir / "out.h5";
+  auto r = runtest::sh(runtest::sovcap() + " run " + cfg + " -o " + out + " --quiet");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(r.output, "") << "a quiet run prints nothing";
+  h5test::File f(out);
+  auto status = f.enum_column("/jobs", "status", {"completed", "rejected", "killed", "unfinished"});
+  ASSERT_EQ(status.size(), 40u);
+  EXPECT_EQ(std::count(status.begin(), status.end(), 3), 40);
+}
