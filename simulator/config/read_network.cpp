@@ -4,7 +4,8 @@
 namespace sovcap::config {
 
 void read_network(Ctx& ctx, MapReader& root, Draft& d) {
-  MapReader net(ctx, root.get("network"), "network", {"nodes", "links", "replication"}, root.place());
+  MapReader net(ctx, root.get("network"), "network", {"nodes", "links", "replication", "inputs_in_flight"}, root.place());
+  d.sc.inputs_in_flight = static_cast<int>(net.integer("inputs_in_flight", 16, between(1, 100000)));
   d.network_place = net.place();
   if (const Node* nodes = net.list("nodes")) {
     for (size_t i = 0; i < nodes->items.size(); ++i) {

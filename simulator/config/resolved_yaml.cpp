@@ -230,6 +230,7 @@ std::string resolved_yaml(const Scenario& sc) {
   kv(out, "volume", with(sc.replication_gb, "GB"));
   kv(out, "every", seconds(sc.replication_every_s));
   out << YAML::EndMap;
+  kv(out, "inputs_in_flight", std::to_string(sc.inputs_in_flight));
   out << YAML::EndMap;
 
   out << YAML::Key << "classes" << YAML::Value << YAML::BeginSeq;

@@ -37,6 +37,9 @@ struct Scenario {
   // network.replication: every replication_every_s, replication_gb from each site to each other site.
   double replication_gb = 0;
   double replication_every_s = 3600;
+  // network.inputs_in_flight: job inputs moving at once per region; later ones wait in order
+  // (the flow solver's cost grows with the square of concurrent flows: docs/network.md).
+  int inputs_in_flight = 16;
   std::vector<workload::JobClassSpec> classes;
   scheduling::SchedulingSpec scheduling;
   // workload.trace: a CSV job trace replayed instead of the classes' synthetic

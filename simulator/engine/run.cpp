@@ -83,6 +83,7 @@ RunStats run_scenario(const config::Scenario& sc, const RunOptions& opt) {
   bc.replication_gb = sc.replication_gb;
   bc.replication_every_s = sc.replication_every_s;
   bc.horizon_s = sc.duration_s;
+  bc.max_inputs_in_flight = static_cast<size_t>(sc.inputs_in_flight);
   bc.failure_seed = mix(sc.seed, 3000);
   auto net = std::make_unique<Backbone>(topo, bc);
 

@@ -231,7 +231,7 @@ TEST(BadInput, OverridesOnTheCommandLine) {
   }
 }
 
-TEST(BadInput, JobsOfNoUnitsOrNoTime) {
+TEST(BadInput, JobsOfNoUnitsOrNoTimeAndNoTransfers) {
   // Units were rounded up to 1 and a run time of 0 gave a job that took no time: both are mistakes.
   expect_all({
       {"units-constant-0", with_line(17, "    units: {type: constant, value: 0}"), "17:36", "classes.train.units.value",
@@ -242,6 +242,8 @@ TEST(BadInput, JobsOfNoUnitsOrNoTime) {
        "classes.train.units.values", "value 2 is 0"},
       {"runtime-constant-0", with_line(18, "    runtime: {type: constant, value: 0s}"), "18:38", "classes.train.runtime.value",
        "a job's runtime must be > 0, got 0"},
+      {"inputs-in-flight-0", with_line(11, "network:\n  inputs_in_flight: 0"), "12:21", "network.inputs_in_flight",
+       "out of range"},
       {"runtime-empirical-file-0", with_line(18, "    runtime: {type: empirical, file: runtimes.txt}"), "18:",
        "classes.train.runtime.file", "value 2 is 0", {{"runtimes.txt", "3600\n0\n"}}},
   });
