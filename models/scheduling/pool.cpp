@@ -32,6 +32,11 @@ Pool::~Pool() = default;
 
 size_t Pool::queued_jobs() const { return queue_->size(); }
 
+void Pool::enqueue(QueuedJob q, bool front) {
+  queued_units_ += q.job.units;
+  queue_->push(std::move(q), front);
+}
+
 bool Pool::can_ever_fit(const workload::Job& job) const { return job.units >= 1 && job.units <= total_units_; }
 
 void Pool::submit(workload::Job job, double now_s) {
@@ -44,8 +49,7 @@ void Pool::submit(workload::Job job, double now_s) {
   q.requested_left_s = std::max(q.remaining_s, job.requested_s);
   q.seq = next_seq_++;
   q.job = std::move(job);
-  queued_units_ += q.job.units;
-  queue_->push(std::move(q), false);
+  enqueue(std::move(q), false);
 }
 
 const std::vector<workload::Job>& Pool::start_ready(double now_s) {
@@ -269,8 +273,7 @@ void Pool::suspend(uint32_t slot, bool by_cap) {
   remove_running(slot);
   if (!by_cap) rebalance();  // (a cap suspension rebalances once all are done)
   ++epoch_;
-  queued_units_ += q.job.units;
-  queue_->push(std::move(q), true);
+  enqueue(std::move(q), true);
 }
 
 void Pool::kill_for_failure(uint32_t slot) {
@@ -287,8 +290,7 @@ void Pool::kill_for_failure(uint32_t slot) {
   ++job_restarts_;
   remove_running(slot);
   ++epoch_;
-  queued_units_ += q.job.units;
-  queue_->push(std::move(q), true);
+  enqueue(std::move(q), true);
 }
 
 void Pool::fail_node(double now_s, double u01) {

@@ -133,6 +133,7 @@ class Pool : private PoolAccess {
 
   // Move the clocks to now_s, finishing (into done_) every job that ends on the way.
   void advance(double now_s);
+  void enqueue(QueuedJob q, bool front);  // into the queue discipline, counting its units
   void integrate_to(double t_s);
   void finish(uint32_t slot, double t_s);
   void suspend(uint32_t slot, bool by_cap);

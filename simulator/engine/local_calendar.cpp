@@ -9,9 +9,9 @@
 // Order at equal times: sites before arrivals (a completion frees units before
 // the next job is placed), sites and regions by index; events at a step's
 // instant run after the controller has closed the interval and set the caps.
-#include <algorithm>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "simulator/engine/world.hpp"
 
@@ -28,22 +28,11 @@ bool moves_no_data(const config::Scenario& sc) {
   return true;
 }
 
-namespace {
-
-double next_event_s(const SiteState& site) {
-  double next = inf;
-  for (size_t p = 0; p < site.pools.size(); ++p) next = std::min({next, site.pools[p].next_event_s(), site.failures[p].next_s()});
-  return next;
-}
-
-}  // namespace
-
 void advance_local(World& w, double until_s) {
   // The next event time of each site, kept between events: only the site that ran, or that an
   // arrival was queued at, can change its own.
-  auto& site_next = w.local_site_next;
-  site_next.resize(w.sites.size());
-  for (size_t s = 0; s < w.sites.size(); ++s) site_next[s] = next_event_s(w.sites[s]);
+  std::vector<double> site_next;
+  for (const auto& site : w.sites) site_next.push_back(site.next_event_s());
   for (;;) {
     double t = inf;
     int site = -1, region = -1;
@@ -54,10 +43,9 @@ void advance_local(World& w, double until_s) {
       if (!src.done() && src.peek_s() < t) t = src.peek_s(), site = -1, region = static_cast<int>(r);
     }
     if (!(t < until_s)) break;
-    w.local_s = t;
     if (region >= 0) {
       int s = arrive(w, w.sources[region]->next(), region, t);
-      if (s >= 0) site_next[s] = next_event_s(w.sites[s]);  // it queued there, and may have started
+      if (s >= 0) site_next[s] = w.sites[s].next_event_s();  // it queued there, and may have started
     } else {
       site_next[site] = site_events(w, site, t);
       if (!(site_next[site] > t))  // the actors would spin here too: a pool bug, not a hang
@@ -65,7 +53,6 @@ void advance_local(World& w, double until_s) {
                                std::to_string(t) + " s after running it");
     }
   }
-  w.local_s = std::max(w.local_s, until_s);
 }
 
 }  // namespace sovcap::engine

@@ -20,26 +20,18 @@ void network_actor(World& w) {
     std::vector<size_t> owner;
     while (!w.stopping) {
       double now = sg4::Engine::get_clock();
-      if (w.local) {
-        // Nothing moves: only the links' changes matter (placement, cut-offs), after the pools
-        // and arrivals have reached this instant.
+      auto due = [&] { return net.applied_epochs() < net.epoch_count() && net.epoch_time(net.applied_epochs()) <= now; };
+      if (due()) {
+        // The local calendar reaches this instant before the links change (placement, cut-offs).
+        if (w.local) advance_local(w, now);
+        while (due()) net.apply_epoch(net.applied_epochs(), now);
+        net.applied_cv->notify_all();
+      }
+      if (w.local) {  // nothing moves: no ticks, only the next change of the links
         if (net.applied_epochs() >= net.epoch_count()) return;
-        double at = net.epoch_time(net.applied_epochs());
-        if (now < at) {
-          sg4::this_actor::sleep_until(at);
-          continue;
-        }
-        advance_local(w, now);
-        while (net.applied_epochs() < net.epoch_count() && net.epoch_time(net.applied_epochs()) <= now)
-          net.apply_epoch(net.applied_epochs(), now);
+        sg4::this_actor::sleep_until(net.epoch_time(net.applied_epochs()));
         continue;
       }
-      bool applied = false;
-      while (net.applied_epochs() < net.epoch_count() && net.epoch_time(net.applied_epochs()) <= now) {
-        net.apply_epoch(net.applied_epochs(), now);
-        applied = true;
-      }
-      if (applied) net.applied_cv->notify_all();
       if (now >= next_tick) {
         net.tick(now);
         while (next_tick <= now) next_tick += tick_s;

@@ -22,13 +22,9 @@ double site_events(World& w, int s, double now) {
         pool.repair_node(now);
     }
   }
-  double next = inf;
-  for (size_t p = 0; p < site.pools.size(); ++p) {
-    for (auto& job : site.pools[p].start_ready(now)) w.job_started(job, now);  // checkpoints
-    // completions, policy releases, node failures and repairs
-    next = std::min({next, site.pools[p].next_event_s(), site.failures[p].next_s()});
-  }
-  return next;
+  for (auto& pool : site.pools)
+    for (auto& job : pool.start_ready(now)) w.job_started(job, now);  // checkpoints
+  return site.next_event_s();
 }
 
 void site_actor(World& w, int s) {

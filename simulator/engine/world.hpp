@@ -3,6 +3,7 @@
 // time), so plain data is safe; the condition variables only wake sleepers.
 #include <simgrid/s4u.hpp>
 
+#include <algorithm>
 #include <deque>
 #include <exception>
 #include <limits>
@@ -46,6 +47,12 @@ struct SiteState {
   double battery_throughput_mwh = 0;
 
   int pool_for(workload::PoolKind kind) const { return kind == workload::PoolKind::gpu ? gpu_pool : cpu_pool; }
+  // The site's next event: a completion, a policy release, a node failing or coming back.
+  double next_event_s() const {
+    double next = inf;
+    for (size_t p = 0; p < pools.size(); ++p) next = std::min({next, pools[p].next_event_s(), failures[p].next_s()});
+    return next;
+  }
 };
 
 struct World {
@@ -64,11 +71,9 @@ struct World {
   std::exception_ptr error;
   // Local calendar (local_calendar.cpp): when no data moves, the pools and the arrivals run
   // from one calendar, advanced by the controller and the network actor, with no actor per
-  // region or site. `sources` are the regions' job sources, `local_s` the time reached.
+  // region or site. `sources` are the regions' job sources.
   bool local = false;
   std::vector<std::unique_ptr<workload::JobSource>> sources;
-  double local_s = 0;
-  std::vector<double> local_site_next;  // advance_local's scratch: each site's next event
 
   World(const config::Scenario& sc, const network::Topology& topo, Platform plat, output::ResultWriter& out)
       : scenario(sc), topology(topo), platform(std::move(plat)), writer(out) {}

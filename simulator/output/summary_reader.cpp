@@ -39,18 +39,18 @@ Hid small_transfer(hid_t ds, hid_t file_type) {
   return dxpl;
 }
 
-std::vector<double> read_number_column(hid_t ds, hid_t file_type, int member) {
+std::vector<double> read_number_column(hid_t ds, hid_t file_type, int member, hid_t dxpl) {
   std::vector<double> v(rows(ds));
   char* name = H5Tget_member_name(file_type, member);
   Hid mt(H5Tcreate(H5T_COMPOUND, sizeof(double)));
   herr_t rc = H5Tinsert(mt, name, 0, H5T_NATIVE_DOUBLE);
   H5free_memory(name);
-  if (rc >= 0 && !v.empty()) rc = H5Dread(ds, mt, H5S_ALL, H5S_ALL, small_transfer(ds, file_type), v.data());
+  if (rc >= 0 && !v.empty()) rc = H5Dread(ds, mt, H5S_ALL, H5S_ALL, dxpl, v.data());
   if (rc < 0) v.assign(v.size(), nan);
   return v;
 }
 
-std::vector<std::string> read_string_column(hid_t ds, hid_t file_type, int member) {
+std::vector<std::string> read_string_column(hid_t ds, hid_t file_type, int member, hid_t dxpl) {
   size_t n = rows(ds);
   std::vector<std::string> out(n);
   char* name = H5Tget_member_name(file_type, member);
@@ -66,14 +66,14 @@ std::vector<std::string> read_string_column(hid_t ds, hid_t file_type, int membe
   if (n == 0 || rc < 0) return out;
   if (vlen) {
     std::vector<char*> ptrs(n, nullptr);
-    if (H5Dread(ds, mt, H5S_ALL, H5S_ALL, small_transfer(ds, file_type), ptrs.data()) < 0) return out;
+    if (H5Dread(ds, mt, H5S_ALL, H5S_ALL, dxpl, ptrs.data()) < 0) return out;
     for (size_t i = 0; i < n; ++i) {
       out[i] = ptrs[i] ? ptrs[i] : "";
       H5free_memory(ptrs[i]);
     }
   } else {
     std::vector<char> buf(n * width, '\0');
-    if (H5Dread(ds, mt, H5S_ALL, H5S_ALL, small_transfer(ds, file_type), buf.data()) < 0) return out;
+    if (H5Dread(ds, mt, H5S_ALL, H5S_ALL, dxpl, buf.data()) < 0) return out;
     for (size_t i = 0; i < n; ++i) out[i] = std::string(&buf[i * width], strnlen(&buf[i * width], width));
   }
   return out;
@@ -86,6 +86,7 @@ SummaryTable read_table(hid_t file, const std::string& path, const std::string& 
   if (H5Tget_class(type) != H5T_COMPOUND) fail(path, dataset + " is not a compound table");
   SummaryTable t;
   bool have_labels = false;
+  Hid dxpl = small_transfer(ds, type);
   int members = H5Tget_nmembers(type);
   for (int m = 0; m < members; ++m) {
     auto cls = H5Tget_member_class(type, m);
@@ -93,10 +94,10 @@ SummaryTable read_table(hid_t file, const std::string& path, const std::string& 
     std::string name = raw ? raw : "";
     H5free_memory(raw);
     if (cls == H5T_STRING && !have_labels) {
-      t.labels = read_string_column(ds, type, m);
+      t.labels = read_string_column(ds, type, m, dxpl);
       have_labels = true;
     } else if (cls == H5T_INTEGER || cls == H5T_FLOAT) {
-      t.columns.emplace_back(name, read_number_column(ds, type, m));
+      t.columns.emplace_back(name, read_number_column(ds, type, m, dxpl));
     }
   }
   if (!have_labels) fail(path, dataset + " has no name column");
