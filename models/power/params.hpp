@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "models/water/cooling_water.hpp"
+
 namespace sovcap::power {
 
 struct Location {
@@ -48,6 +50,9 @@ struct ClimateParams {
   double diurnal_swing_c = 10;              // peak-to-peak
   double peak_hour_local = 15;
   std::string profile_csv;
+  // Mean relative humidity per month (%); all 0 = not configured (60 %).
+  // The day's dew point is held, so humidity falls as the day warms.
+  std::array<double, 12> monthly_mean_rh_percent{};
 };
 
 struct CoolingParams {
@@ -57,6 +62,8 @@ struct CoolingParams {
   double free_below_c = 18;
   double pue_slope_per_c = 0.01; // rise per degree above free_below_c
   double pue_max = 1.5;
+  // How heat leaves the site: sets the temperature the PUE curve sees and the water used.
+  water::CoolingWaterParams water;
 };
 
 struct BatteryParams {

@@ -10,6 +10,8 @@
 #include "models/power/cooling.hpp"
 #include "models/power/decomposition.hpp"
 #include "models/power/solar_position.hpp"
+#include "models/water/cooling_water.hpp"
+#include "models/water/psychrometrics.hpp"
 
 namespace sovcap::power {
 namespace {
@@ -80,7 +82,11 @@ Conditions SitePower::conditions(double t_s) {
   c.solar_mw = solar_mw_at(solar_profile_ ? start : mid, c.ambient_c);
   last_wind_ms_ = wind_profile_ ? wind_profile_->at(start) : wind_.speed_ms(mid);
   c.wind_mw = wind_.power_mw(last_wind_ms_);
-  c.pue = pue_at(p_.cooling, c.ambient_c);
+  const double unix_rh = temperature_profile_ ? start : mid;
+  c.relative_humidity_percent = climate_.relative_humidity_percent(unix_rh, c.ambient_c);
+  c.wet_bulb_c = water::wet_bulb_stull_c(c.ambient_c, c.relative_humidity_percent);
+  c.cooling_c = water::cooling_temperature_c(p_.cooling.water, c.ambient_c, c.wet_bulb_c);
+  c.pue = pue_at(p_.cooling, c.cooling_c);
   c.carbon_gco2_per_kwh = grid_.carbon_gco2_per_kwh(start);
   c.grid_import_limit_mw = grid_.import_limit_mw();
   return c;
@@ -96,8 +102,9 @@ Flows SitePower::dispatch(const Conditions& c, double it_mw, double length_s) {
   if (std::isnan(it_mw)) throw std::invalid_argument("site power: IT load is NaN");
   Flows f;
   f.it_power_mw = std::max(0.0, it_mw);  // metering noise can give -1e-12
-  f.facility_power_mw = f.it_power_mw * c.pue;
-  f.cooling_power_mw = f.facility_power_mw - f.it_power_mw;
+  f.desal_power_mw = std::max(0.0, c.desal_power_mw);
+  f.cooling_power_mw = f.it_power_mw * c.pue - f.it_power_mw;
+  f.facility_power_mw = f.it_power_mw * c.pue + f.desal_power_mw;
   f.solar_mw = c.solar_mw;
   f.wind_mw = c.wind_mw;
 

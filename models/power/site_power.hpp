@@ -23,9 +23,13 @@ struct Conditions {
   double solar_mw;             // AC available from PV (before curtailment)
   double wind_mw;              // available from the wind farm
   double ambient_c;
+  double relative_humidity_percent;
+  double wet_bulb_c;           // Stull (2011) from ambient_c and the humidity
+  double cooling_c;            // what the cooling plant works against (by cooling mode); drives pue
   double pue;
   double carbon_gco2_per_kwh;  // of grid imports
   double grid_import_limit_mw; // +inf = unlimited, 0 = off-grid
+  double desal_power_mw = 0;   // the desalination plant's load, set by its operator before dispatch
 };
 
 // Mean flows over the interval. Balance:
@@ -39,7 +43,8 @@ struct Flows {
   double curtailed_mw = 0;
   double battery_soc_mwh = 0;  // at the end of the interval
   double carbon_kg_per_h = 0;  // of grid imports
-  double it_power_mw = 0, cooling_power_mw = 0, facility_power_mw = 0;
+  double it_power_mw = 0, cooling_power_mw = 0, facility_power_mw = 0;  // facility = it x pue + desal
+  double desal_power_mw = 0;
   double unserved_mw = 0;      // facility demand no source could meet
   double grid_charge_mw = 0;   // part of battery_charge_mw (and grid_import_mw) for low-carbon grid charging
 };
@@ -52,7 +57,7 @@ class SitePower {
   Conditions conditions(double t_s);
   // Renewables + battery discharge over a step + grid import limit (may be +inf).
   double max_facility_mw(const Conditions& c) const;
-  // Serve a mean IT load over the interval: facility = it * pue; renewables
+  // Serve a mean IT load over the interval: facility = it * pue + desal; renewables
   // first, then battery, then grid; surplus charges the battery, then is
   // exported, then curtailed. Advances the battery by step_s.
   Flows dispatch(const Conditions& c, double it_mw);

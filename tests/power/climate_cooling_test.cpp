@@ -60,3 +60,21 @@ TEST(Cooling, ConstantAndFreeCooling) {
   EXPECT_NEAR(pue_at(p, 28), 1.2, 1e-12);
   EXPECT_DOUBLE_EQ(pue_at(p, 50), 1.3);  // 1.42 capped
 }
+
+TEST(Climate, HumidityFollowsTheMonthsAndFallsAsTheDayWarms) {
+  ClimateParams p = months();
+  p.monthly_mean_rh_percent = {70, 70, 70, 70, 70, 70, 50, 50, 70, 70, 70, 70};
+  Climate c(p, 0);
+  const double mid_july = utc(2030, 7, 16, 12);
+  // At the day's mean temperature the humidity is the day's mean humidity.
+  EXPECT_NEAR(c.relative_humidity_percent(mid_july, c.daily_mean_c(mid_july)), 50, 1e-9);
+  EXPECT_NEAR(c.daily_mean_rh_percent(utc(2030, 1, 16, 12)), 70, 1e-9);
+  // The same dew point all day: warmer air is drier, cooler air damper.
+  const double hot = c.relative_humidity_percent(mid_july, c.daily_mean_c(mid_july) + 6);
+  const double cool = c.relative_humidity_percent(mid_july, c.daily_mean_c(mid_july) - 6);
+  EXPECT_LT(hot, 50);
+  EXPECT_GT(cool, 50);
+  // Not configured: 60 %.
+  Climate unset(months(), 0);
+  EXPECT_NEAR(unset.relative_humidity_percent(mid_july, unset.daily_mean_c(mid_july)), 60, 1e-9);
+}
