@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <stdexcept>
 
 namespace sovcap::scheduling {
@@ -329,9 +330,14 @@ void Pool::repair_node(double now_s) {
 Reservation Pool::reserve(int units) const {
   int avail = free_units();
   if (avail >= units) return {w_s_, avail - units};
-  for (const auto& [w_req_end, slot] : by_req_end_) {
-    avail += slots_[slot].q.job.units;
-    if (avail >= units) return {w_req_end, avail - units};
+  // The spare units at the reservation are all the units free then: every job whose requested end
+  // ties with the one that makes room counts, whatever their order in the index.
+  for (auto it = by_req_end_.begin(); it != by_req_end_.end(); ++it) {
+    avail += slots_[it->second].q.job.units;
+    if (avail < units) continue;
+    for (auto next = std::next(it); next != by_req_end_.end() && next->first == it->first; ++next)
+      avail += slots_[next->second].q.job.units;
+    return {it->first, avail - units};
   }
   return {inf, 0};  // only when units > total, which submit() refuses
 }
