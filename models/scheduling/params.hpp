@@ -3,7 +3,26 @@
 
 namespace sovcap::scheduling {
 
-enum class QueuePolicy { fcfs, easy_backfill, priority, sjf, carbon_aware };
+enum class QueuePolicy { fcfs, easy_backfill, easy_backfill_fifo, priority, sjf, carbon_aware };
+// Each policy with its name in scenarios (the reader's choices, `check` and the resolved YAML read
+// this table; docs/scheduling.md describes them).
+struct QueuePolicyName {
+  QueuePolicy policy;
+  const char* name;
+};
+inline constexpr QueuePolicyName kQueuePolicyNames[] = {
+    {QueuePolicy::fcfs, "fcfs"},
+    {QueuePolicy::easy_backfill, "easy_backfill"},          // EASY over a priority-ordered queue
+    {QueuePolicy::easy_backfill_fifo, "easy_backfill_fifo"},  // EASY over the submit order
+    {QueuePolicy::priority, "priority"},
+    {QueuePolicy::sjf, "sjf"},
+    {QueuePolicy::carbon_aware, "carbon_aware"},
+};
+inline const char* queue_policy_name(QueuePolicy p) {
+  for (const auto& n : kQueuePolicyNames)
+    if (n.policy == p) return n.name;
+  return "?";
+}
 enum class Placement { nearest, earliest_start, greenest, sovereignty_first };
 // What placement makes of a class's latency target: ignore it (misses are only counted), or prefer
 // the sites that meet it while one of them can start the job at once (placement.hpp).

@@ -57,7 +57,8 @@ class QueueDiscipline {
 };
 
 std::unique_ptr<QueueDiscipline> make_fcfs_queue();
-std::unique_ptr<QueueDiscipline> make_easy_backfill_queue();
+// by_priority: the queue is ordered by priority (highest first), then submission; else by submission.
+std::unique_ptr<QueueDiscipline> make_easy_backfill_queue(bool by_priority);
 std::unique_ptr<QueueDiscipline> make_priority_queue();
 std::unique_ptr<QueueDiscipline> make_sjf_queue();
 std::unique_ptr<QueueDiscipline> make_carbon_aware_queue(double deadline_margin_s);

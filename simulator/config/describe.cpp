@@ -36,10 +36,7 @@ std::string dist(const workload::DistributionSpec& d, bool duration) {
   return s;
 }
 
-const char* policy(scheduling::QueuePolicy p) {
-  static const char* n[] = {"fcfs", "easy_backfill", "priority", "sjf", "carbon_aware"};
-  return n[static_cast<int>(p)];
-}
+const char* policy(scheduling::QueuePolicy p) { return scheduling::queue_policy_name(p); }
 const char* placement(scheduling::Placement p) {
   static const char* n[] = {"nearest", "earliest_start", "greenest", "sovereignty_first"};
   return n[static_cast<int>(p)];

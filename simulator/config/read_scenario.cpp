@@ -49,8 +49,9 @@ void read_scenario_section(Ctx& ctx, MapReader& root, Draft& d) {
   sc.seed = m.unsigned_integer("seed", 1);
 
   MapReader s(ctx, root.get("scheduling"), "scheduling", {"policy", "placement", "latency"}, root.place());
-  sc.scheduling.policy = static_cast<scheduling::QueuePolicy>(
-      s.choice("policy", {"fcfs", "easy_backfill", "priority", "sjf", "carbon_aware"}, 0));
+  std::vector<std::string> policies;
+  for (const auto& n : scheduling::kQueuePolicyNames) policies.push_back(n.name);
+  sc.scheduling.policy = scheduling::kQueuePolicyNames[s.choice("policy", policies, 0)].policy;
   sc.scheduling.placement = static_cast<scheduling::Placement>(
       s.choice("placement", {"nearest", "earliest_start", "greenest", "sovereignty_first"}, 0));
   sc.scheduling.latency = static_cast<scheduling::LatencyRule>(s.choice("latency", {"ignore", "prefer"}, 0));

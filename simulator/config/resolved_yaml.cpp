@@ -156,10 +156,7 @@ void site(YAML::Emitter& out, const SiteSpec& s) {
   out << YAML::EndMap;
 }
 
-const char* policy_name(scheduling::QueuePolicy p) {
-  static const char* names[] = {"fcfs", "easy_backfill", "priority", "sjf", "carbon_aware"};
-  return names[static_cast<int>(p)];
-}
+const char* policy_name(scheduling::QueuePolicy p) { return scheduling::queue_policy_name(p); }
 const char* placement_name(scheduling::Placement p) {
   static const char* names[] = {"nearest", "earliest_start", "greenest", "sovereignty_first"};
   return names[static_cast<int>(p)];

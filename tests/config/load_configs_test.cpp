@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <iterator>
 #include <set>
 
 #include "simulator/config/loader.hpp"
@@ -44,8 +45,8 @@ TEST(ShippedConfigs, PolicyVariantsDifferFromTheDefaultOnlyInTheirPolicy) {
     EXPECT_EQ(sc.seed, base.seed) << stem;
     EXPECT_EQ(sc.classes.size(), base.classes.size()) << stem;
   }
-  EXPECT_EQ(count, 5) << "one variant per queue policy";
-  EXPECT_EQ(policies.size(), 5u);
+  EXPECT_EQ(count, static_cast<int>(std::size(sovcap::scheduling::kQueuePolicyNames))) << "one variant per queue policy";
+  EXPECT_EQ(policies.size(), std::size(sovcap::scheduling::kQueuePolicyNames));
 }
 
 TEST(ShippedConfigs, TinyIsSmall) {

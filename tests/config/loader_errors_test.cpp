@@ -103,7 +103,7 @@ TEST(LoaderErrors, RangesOfFractionsEfficienciesAndCapacities) {
   ASSERT_EQ(diags.size(), 1u) << all(diags);
   EXPECT_EQ(diags[0].key_path, "scheduling.policy");
   EXPECT_EQ(diags[0].message, "unknown value 'fifo'; did you mean 'fcfs'?");
-  EXPECT_EQ(diags[0].allowed, "one of fcfs, easy_backfill, priority, sjf, carbon_aware");
+  EXPECT_EQ(diags[0].allowed, "one of fcfs, easy_backfill, easy_backfill_fifo, priority, sjf, carbon_aware");
 
   auto p2 = dir.write("power.yaml", replace_line(8, "      - {kind: gpu, nodes: 0}\n"
                                                     "    battery: {energy: 10MWh, round_trip_efficiency: 0, soc_min: 1.5}\n"

@@ -9,8 +9,8 @@
 //      head's need;
 //   3. every later job, in queue order, starts now if it fits now and either is expected to end by
 //      the shadow time or uses no more than the extra processors (which it then consumes).
-// The queue order is arrival order, or (priority-ordered EASY, Slurm-like) highest priority
-// first, then arrival.
+// The queue order is arrival order (easy_backfill_fifo), or highest priority first, then arrival
+// (easy_backfill, like Slurm's priority-ordered queue under its backfill scheduler).
 // Run times are shorter than requested, so reservations move and backfills are frequent.
 #include <gtest/gtest.h>
 
@@ -182,23 +182,34 @@ std::vector<workload::Job> round_jobs(uint64_t seed, int total, int n) {
   return jobs;
 }
 
+// Both EASYs: easy_backfill (priority-ordered queue) and easy_backfill_fifo (submit order).
+struct Variant {
+  QueuePolicy policy;
+  bool by_priority;
+  const char* name;
+};
+constexpr Variant kVariants[] = {{QueuePolicy::easy_backfill, true, "easy_backfill"},
+                                 {QueuePolicy::easy_backfill_fifo, false, "easy_backfill_fifo"}};
+
 TEST(EasyBackfillReference, SameStartsAsTheReferenceWithRealValuedTimes) {
-  for (uint64_t seed : {11u, 12u, 13u}) {
-    // 2,500 jobs: enough to make the index compact (>= 1024 dead positions).
-    auto jobs = real_valued_jobs(seed, 32, 2500);
-    int out_of_order = expect_same_starts(jobs, pool_starts(jobs, 4, 8, QueuePolicy::easy_backfill),
-                                          reference_starts(jobs, 32, false), "seed " + std::to_string(seed));
-    EXPECT_GT(out_of_order, 20);  // backfilling happened
-  }
+  for (const auto& v : kVariants)
+    for (uint64_t seed : {11u, 12u, 13u}) {
+      // 2,500 jobs: enough to make the index compact (>= 1024 dead positions).
+      auto jobs = real_valued_jobs(seed, 32, 2500);
+      int out_of_order = expect_same_starts(jobs, pool_starts(jobs, 4, 8, v.policy), reference_starts(jobs, 32, v.by_priority),
+                                            std::string(v.name) + " seed " + std::to_string(seed));
+      EXPECT_GT(out_of_order, 20);  // backfilling happened
+    }
 }
 
 TEST(EasyBackfillReference, SameStartsAsTheReferenceWithIntegerAndRoundTimes) {
-  for (uint64_t seed : {21u, 22u, 23u, 24u}) {
-    auto jobs = round_jobs(seed, 32, 2500);
-    int out_of_order = expect_same_starts(jobs, pool_starts(jobs, 4, 8, QueuePolicy::easy_backfill),
-                                          reference_starts(jobs, 32, false), "seed " + std::to_string(seed));
-    EXPECT_GT(out_of_order, 20);
-  }
+  for (const auto& v : kVariants)
+    for (uint64_t seed : {21u, 22u, 23u, 24u}) {
+      auto jobs = round_jobs(seed, 32, 2500);
+      int out_of_order = expect_same_starts(jobs, pool_starts(jobs, 4, 8, v.policy), reference_starts(jobs, 32, v.by_priority),
+                                            std::string(v.name) + " seed " + std::to_string(seed));
+      EXPECT_GT(out_of_order, 20);
+    }
 }
 
 // By hand. 12 units (3 nodes of 4). At t = 0, A (4 units) and B (4 units) start, both to run 100 s
@@ -215,13 +226,39 @@ TEST(EasyBackfillReference, HandComputedTieAtTheReservation) {
     a.submit_s = b.submit_s = c.submit_s = 0;
     d.submit_s = 1;
     std::vector<workload::Job> jobs = b_first ? std::vector<workload::Job>{b, a, c, d} : std::vector<workload::Job>{a, b, c, d};
-    auto s = pool_starts(jobs, 3, 4, QueuePolicy::easy_backfill);
-    EXPECT_EQ(s[0], 0);
-    EXPECT_EQ(s[1], 0);
-    EXPECT_EQ(s[2], 100);
-    EXPECT_EQ(s[3], 1);
-    EXPECT_EQ(reference_starts(jobs, 12, false), s);
+    for (const auto& v : kVariants) {
+      auto s = pool_starts(jobs, 3, 4, v.policy);
+      EXPECT_EQ(s[0], 0) << v.name;
+      EXPECT_EQ(s[1], 0) << v.name;
+      EXPECT_EQ(s[2], 100) << v.name;
+      EXPECT_EQ(s[3], 1) << v.name;
+      EXPECT_EQ(reference_starts(jobs, 12, v.by_priority), s) << v.name;
+    }
   }
+}
+
+// By hand. 8 units (2 nodes of 4). A (8 units, 100 s) starts at 0. B (4 units, priority 0, 100 s)
+// arrives at 0 and waits. C (8 units, priority 5, 50 s) arrives at 1, D (4 units, priority 0,
+// 50 s) at 2.
+// Priority-ordered: C is the head from t = 1 and needs all 8 units: its reservation is A's end at
+// 100 with nothing spare, so nothing backfills. At 100 C starts (ends at 150); at 150 B and D
+// start together. Starts: A 0, B 150, C 100, D 150.
+// Submit order: B is the head; at 100 it starts (4 units); C (8) is the head, its reservation is
+// B's end at 200; D (4 units, ends at 150 <= 200) backfills at 100; C starts at 200.
+// Starts: A 0, B 100, C 200, D 100.
+TEST(EasyBackfillReference, HandComputedPriorityOrder) {
+  auto a = testing::job(0, 8, 100), b = testing::job(1, 4, 100), c = testing::job(2, 8, 50), d = testing::job(3, 4, 50);
+  a.submit_s = b.submit_s = 0;
+  c.submit_s = 1;
+  d.submit_s = 2;
+  c.priority = 5;
+  std::vector<workload::Job> jobs{a, b, c, d};
+  auto by_priority = pool_starts(jobs, 2, 4, QueuePolicy::easy_backfill);
+  EXPECT_EQ(by_priority, (std::map<uint64_t, double>{{0, 0}, {1, 150}, {2, 100}, {3, 150}}));
+  EXPECT_EQ(reference_starts(jobs, 8, true), by_priority);
+  auto fifo = pool_starts(jobs, 2, 4, QueuePolicy::easy_backfill_fifo);
+  EXPECT_EQ(fifo, (std::map<uint64_t, double>{{0, 0}, {1, 100}, {2, 200}, {3, 100}}));
+  EXPECT_EQ(reference_starts(jobs, 8, false), fifo);
 }
 
 }  // namespace
