@@ -63,6 +63,7 @@ int cmd_run(const RunArgs& a) {
     opt.output_path = out;
     opt.progress = !a.quiet && isatty(STDERR_FILENO);
     opt.local_calendar = a.engine != "actors";
+    opt.kpis_only = a.kpis_only;
     auto stats = engine::run_scenario(sc, opt);
     if (a.quiet) return 0;
     std::cout << "wrote " << out << " (" << stats.jobs_submitted << " jobs, " << stats.wall_s << " s, " << stats.comms << " SimGrid activities)\n";

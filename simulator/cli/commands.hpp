@@ -13,6 +13,7 @@ struct RunArgs {
   bool quiet = false;
   std::string engine = "auto";  // auto | actors (RunOptions::local_calendar)
   bool yaml = false;
+  bool kpis_only = false;  // RunOptions::kpis_only
 };
 
 // Each returns the process exit code: 0 ok, 1 failure while running, 2 bad input,

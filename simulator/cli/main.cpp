@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--seed", run.seed, "Random seed (overrides the scenario's)");
   run_cmd->add_option("--duration", run.duration, "Simulated duration, e.g. 30d, 1y");
   run_cmd->add_flag("-q,--quiet", run.quiet, "Print nothing but errors");
+  run_cmd->add_flag("--kpis-only", run.kpis_only,
+                    "Evaluation mode: write the summary only (no /timeseries, no /jobs); same KPIs, faster");
   run_cmd->add_option("--engine", run.engine,
                       "auto: a scenario that moves no data runs arrivals and pools from one calendar; "
                       "actors: one SimGrid actor per region and site, always (same results, slower)")

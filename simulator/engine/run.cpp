@@ -87,7 +87,8 @@ RunStats run_scenario(const config::Scenario& sc, const RunOptions& opt) {
   bc.failure_seed = mix(sc.seed, 3000);
   auto net = std::make_unique<Backbone>(topo, bc);
 
-  output::ResultWriter writer(opt.output_path, run_info(sc, topo));
+  output::ResultWriter writer(opt.output_path, run_info(sc, topo),
+                              opt.kpis_only ? output::Contents::kpis : output::Contents::full);
   World w(sc, topo, build_platform(topo, net->route_decls()), writer);
   w.region_node = region_node;
   w.net = std::move(net);

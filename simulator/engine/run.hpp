@@ -15,6 +15,8 @@ struct RunOptions {
   // controller's steps instead of one actor per region and site (same results; see
   // local_calendar.cpp). false: always the actors (`sovcap run --engine actors`).
   bool local_calendar = true;
+  // Evaluation mode (`sovcap run --kpis-only`): the result holds the summary only, for searches.
+  bool kpis_only = false;
 };
 
 struct RunStats {

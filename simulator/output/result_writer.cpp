@@ -79,8 +79,8 @@ struct ResultWriter::State {
   double last_t_s = -INFINITY;
 };
 
-ResultWriter::ResultWriter(std::string target_path, RunInfo info)
-    : target_(std::move(target_path)), info_(std::move(info)), st_(std::make_unique<State>()) {
+ResultWriter::ResultWriter(std::string target_path, RunInfo info, Contents contents)
+    : target_(std::move(target_path)), info_(std::move(info)), contents_(contents), st_(std::make_unique<State>()) {
   h5_quiet();
   check_names(info_.sites, "site");
   check_names(info_.links, "link");
@@ -106,7 +106,9 @@ ResultWriter::ResultWriter(std::string target_path, RunInfo info)
     write_attr(root, "duration_s", info_.duration_s);
     write_attr(root, "step_s", info_.step_s);
     write_attr(root, "config_yaml", info_.config_yaml);
+    write_attr(root, "contents", std::string(contents_ == Contents::kpis ? "kpis" : "full"));
 
+    if (contents_ == Contents::full) {
     st_->timeseries = create_group(root, "timeseries");
     st_->series = std::make_unique<SeriesSet>(st_->timeseries);
     Hid sites = create_group(st_->timeseries, "sites");
@@ -120,6 +122,7 @@ ResultWriter::ResultWriter(std::string target_path, RunInfo info)
       for (const auto& m : link_metrics()) st_->series->add(g, m.name, m.units);
     }
     st_->jobs = std::make_unique<JobTable>(root, info_.classes, info_.regions, info_.sites);
+    }
     st_->summary = create_group(root, "summary");
     Hid topology = create_group(root, "topology");
     write_topology(topology, info_.nodes, info_.topology_links);
@@ -143,6 +146,8 @@ void ResultWriter::add_sample(double t_s, const std::vector<SiteSample>& sites, 
                   std::to_string(info_.links.size()));
   if (!(t_s >= st_->last_t_s)) throw H5Error("add_sample: time " + std::to_string(t_s) + " goes backwards");
   st_->last_t_s = t_s;
+  st_->integrals->add(t_s, sites);
+  if (!st_->series) return;  // Contents::kpis
   auto& v = st_->values;
   v.clear();
   for (const auto& s : sites)
@@ -150,19 +155,18 @@ void ResultWriter::add_sample(double t_s, const std::vector<SiteSample>& sites, 
   for (const auto& l : links)
     for (const auto& m : link_metrics()) v.push_back(l.*(m.field));
   st_->series->append(t_s, v);
-  st_->integrals->add(t_s, sites);
 }
 
 void ResultWriter::add_job(const workload::Job& job) {
   if (finished_) throw H5Error("add_job after finish");
-  st_->jobs->append(job);  // checks the indices first
+  if (st_->jobs) st_->jobs->append(job);  // checks the indices first (JobStats::add too, by at())
   st_->stats->add(job);
 }
 
 void ResultWriter::finish(double wall_s, const std::vector<SiteExtras>& extras) {
   if (finished_) throw H5Error("finish called twice");
-  st_->series->close();
-  st_->jobs->close();
+  if (st_->series) st_->series->close();
+  if (st_->jobs) st_->jobs->close();
   st_->integrals->close(info_.duration_s);
   write_summary(st_->summary, info_, *st_->integrals, *st_->stats, extras, has_network_ ? &network_ : nullptr);
   if (has_network_) write_events(st_->file, info_, network_);

@@ -15,11 +15,16 @@ namespace sovcap::output {
 
 inline constexpr const char* schema_version = "sovcap/1";
 
+// What a result holds. kpis: the root attributes, /summary and /topology only (an
+// evaluation for a search: no /timeseries, no /jobs); the summary is computed from the
+// same samples and jobs, so its numbers are the full run's, bit for bit.
+enum class Contents { full, kpis };
+
 class ResultWriter {
  public:
   // Creates the temporary file with the schema's skeleton (root attributes,
   // groups, empty series and /jobs, the topology tables). Throws H5Error (a std::runtime_error).
-  ResultWriter(std::string target_path, RunInfo info);
+  ResultWriter(std::string target_path, RunInfo info, Contents contents = Contents::full);
   // One step of every site (in info.sites order) and link (info.links order);
   // t_s is the start of the step, non-decreasing.
   void add_sample(double t_s, const std::vector<SiteSample>& sites, const std::vector<LinkSample>& links);
@@ -46,6 +51,7 @@ class ResultWriter {
   void close_all() noexcept;
   std::string target_, temp_;
   RunInfo info_;
+  Contents contents_;
   std::unique_ptr<State> st_;
   bool finished_ = false;
   NetworkResults network_;
