@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Check a sovcap result file against DESIGN.md's HDF5 schema sovcap/1.
+"""Check a sovcap result file against DESIGN.md's HDF5 schema sovcap/2.
 
 Checks root attributes, every series (present, length == len(time_s), `units`,
 the time_s dimension scale attached), link series, the /jobs table and its

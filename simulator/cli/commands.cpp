@@ -10,6 +10,7 @@
 #include "simulator/config/loader.hpp"
 #include "simulator/engine/run.hpp"
 #include "simulator/engine/signals.hpp"
+#include "simulator/output/schema_printer.hpp"
 #include "simulator/output/summary_printer.hpp"
 
 namespace fs = std::filesystem;
@@ -78,5 +79,11 @@ int cmd_run(const RunArgs& a) {
 }
 
 int cmd_summary(const std::string& file, bool json) { return output::print_summary(file, json, std::cout, std::cerr); }
+
+int cmd_schema(bool json, bool markdown) {
+  std::cout << (json ? output::format_schema_json()
+                     : markdown ? output::format_schema_markdown_all() : output::format_schema_text());
+  return 0;
+}
 
 }  // namespace sovcap::cli

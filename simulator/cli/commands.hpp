@@ -21,5 +21,7 @@ struct RunArgs {
 int cmd_run(const RunArgs& args);
 int cmd_check(const RunArgs& args);
 int cmd_summary(const std::string& file, bool json);
+// `sovcap schema`: the registry of results as text, JSON or Markdown. Always 0.
+int cmd_schema(bool json, bool markdown);
 
 }  // namespace sovcap::cli

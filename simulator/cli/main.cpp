@@ -43,6 +43,11 @@ int main(int argc, char** argv) {
   summary_cmd->add_option("file", summary_file, "Result file (.h5)")->required();
   summary_cmd->add_flag("--json", summary_json, "JSON instead of a table");
 
+  bool schema_json = false, schema_markdown = false;
+  auto* schema_cmd = app.add_subcommand("schema", "Print the result schema: every figure's name, unit, type and label");
+  auto* schema_json_opt = schema_cmd->add_flag("--json", schema_json, "JSON (what the Python tools read)");
+  schema_cmd->add_flag("--markdown", schema_markdown, "The Markdown tables of docs/results.md")->excludes(schema_json_opt);
+
   sovcap::sweep::SweepArgs sw;
   auto* sweep_cmd = sovcap::cli::add_sweep_command(app, sw);
 
@@ -71,5 +76,6 @@ int main(int argc, char** argv) {
   if (*sweep_cmd) return sovcap::sweep::cmd_sweep(sw, &argc, &argv);
   if (*size_cmd) return sovcap::sweep::cmd_size(sz);
   if (*summary_cmd) return sovcap::cli::cmd_summary(summary_file, summary_json);
+  if (*schema_cmd) return sovcap::cli::cmd_schema(schema_json, schema_markdown);
   return 2;
 }

@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <iterator>
+#include <stdexcept>
 
 #include "simulator/output/column_table.hpp"
+#include "simulator/output/figures.hpp"
 #include "simulator/output/h5_attributes.hpp"
 
 namespace sovcap::output {
@@ -58,15 +61,20 @@ Hid job_status_enum_type() {
 }
 
 const std::vector<std::string>& JobTable::column_names() {
-  static const std::vector<std::string> n = {"id", "class", "origin", "site", "pool", "gpus", "priority",
-                                             "submit_s", "arrive_site_s", "start_s", "end_s", "wait_s", "transfer_s",
-                                             "runtime_s", "work_s", "input_gb", "output_gb", "energy_kwh", "status"};
+  static const std::vector<std::string> n = [] {
+    std::vector<std::string> v;
+    for (const Figure* f : figures_of(Table::jobs)) v.push_back(f->name);
+    return v;
+  }();
   return n;
 }
 
 const std::vector<std::string>& JobTable::column_units() {
-  static const std::vector<std::string> u = {"-", "-", "-", "-", "-", "1", "1", "s", "s", "s", "s", "s", "s",
-                                             "s", "s", "GB", "GB", "kWh", "-"};
+  static const std::vector<std::string> u = [] {
+    std::vector<std::string> v;
+    for (const Figure* f : figures_of(Table::jobs)) v.push_back(f->unit);
+    return v;
+  }();
   return u;
 }
 
@@ -109,6 +117,9 @@ JobTable::JobTable(hid_t parent, std::vector<std::string> classes, std::vector<s
   const size_t offsets[] = {at_.id,   at_.cls,      at_.origin, at_.site,  at_.pool,  at_.gpus,  at_.priority,
                             at_.submit, at_.arrive, at_.start,  at_.end,   at_.wait,  at_.transfer, at_.runtime,
                             at_.work, at_.input,    at_.output, at_.energy, at_.status};
+  if (names.size() != std::size(offsets))  // the declarations of /jobs (figures.cpp) and this layout
+    throw std::logic_error("/jobs declares " + std::to_string(names.size()) + " columns, the layout has " +
+                           std::to_string(std::size(offsets)));
   for (size_t i = 0; i < names.size(); ++i)
     h5_check(H5Tinsert(type_, names[i].c_str(), offsets[i], types[i] ? types[i] : H5T_NATIVE_DOUBLE),
              "jobs column " + names[i]);

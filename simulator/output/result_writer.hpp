@@ -1,5 +1,5 @@
 #pragma once
-// Writes one run's result as HDF5 (schema "sovcap/1", see docs/results.md):
+// Writes one run's result as HDF5 (schema_version in figures.hpp, see docs/results.md):
 // into "<target>.tmp.<pid>" beside the target while the run goes, renamed
 // onto the target only by finish(), so a failed or killed run never leaves a
 // truncated result and never touches an existing target.
@@ -8,12 +8,11 @@
 #include <vector>
 
 #include "models/workload/job.hpp"
+#include "simulator/output/figures.hpp"
 #include "simulator/output/output_error.hpp"
 #include "simulator/output/samples.hpp"
 
 namespace sovcap::output {
-
-inline constexpr const char* schema_version = "sovcap/1";
 
 // What a result holds. kpis: the root attributes, /summary and /topology only (an
 // evaluation for a search: no /timeseries, no /jobs); the summary is computed from the

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "simulator/output/figures.hpp"
+
 namespace sovcap::output {
 
 // One site, one step; power values are means over the step.
@@ -74,53 +76,61 @@ struct NetworkResults {
   double unsent_gb = 0;       // outputs, checkpoints, replication still queued or in flight at the end
 };
 
-// A time-series field: its dataset name, units and where it lives in the sample.
+// A time-series field: its dataset name, units (from its declaration in figures.cpp) and where it
+// lives in the sample.
 template <typename Sample>
 struct Metric {
   const char* name;
-  const char* units;
   double Sample::*field;
+  const char* units = nullptr;
 };
+
+// The units of each metric from the registry (throws std::logic_error for an undeclared one).
+template <typename Sample>
+std::vector<Metric<Sample>> declared_metrics(Table table, std::vector<Metric<Sample>> m) {
+  for (auto& x : m) x.units = figure(table, x.name).unit;
+  return m;
+}
 
 // Every SiteSample field, in storage order; names are the dataset names.
 inline const std::vector<Metric<SiteSample>>& site_metrics() {
   using S = SiteSample;
-  static const std::vector<Metric<S>> m = {
-      {"it_power_mw", "MW", &S::it_power_mw},
-      {"cooling_power_mw", "MW", &S::cooling_power_mw},
-      {"facility_power_mw", "MW", &S::facility_power_mw},
-      {"pue", "1", &S::pue},
-      {"solar_mw", "MW", &S::solar_mw},
-      {"wind_mw", "MW", &S::wind_mw},
-      {"battery_charge_mw", "MW", &S::battery_charge_mw},
-      {"battery_discharge_mw", "MW", &S::battery_discharge_mw},
-      {"battery_soc_mwh", "MWh", &S::battery_soc_mwh},
-      {"grid_import_mw", "MW", &S::grid_import_mw},
-      {"grid_export_mw", "MW", &S::grid_export_mw},
-      {"curtailed_mw", "MW", &S::curtailed_mw},
-      {"unserved_mw", "MW", &S::unserved_mw},
-      {"power_cap_mw", "MW", &S::power_cap_mw},
-      {"ambient_c", "C", &S::ambient_c},
-      {"carbon_kg_per_h", "kg/h", &S::carbon_kg_per_h},
-      {"carbon_gco2_per_kwh", "gCO2/kWh", &S::carbon_gco2_per_kwh},
-      {"busy_gpus", "1", &S::busy_gpus},
-      {"total_gpus", "1", &S::total_gpus},
-      {"busy_cpus", "1", &S::busy_cpus},
-      {"total_cpus", "1", &S::total_cpus},
-      {"running_jobs", "1", &S::running_jobs},
-      {"queued_jobs", "1", &S::queued_jobs},
-      {"throttle_speed", "1", &S::throttle_speed},
-  };
+  static const std::vector<Metric<S>> m = declared_metrics<S>(Table::site_series, {
+      {"it_power_mw", &S::it_power_mw},
+      {"cooling_power_mw", &S::cooling_power_mw},
+      {"facility_power_mw", &S::facility_power_mw},
+      {"pue", &S::pue},
+      {"solar_mw", &S::solar_mw},
+      {"wind_mw", &S::wind_mw},
+      {"battery_charge_mw", &S::battery_charge_mw},
+      {"battery_discharge_mw", &S::battery_discharge_mw},
+      {"battery_soc_mwh", &S::battery_soc_mwh},
+      {"grid_import_mw", &S::grid_import_mw},
+      {"grid_export_mw", &S::grid_export_mw},
+      {"curtailed_mw", &S::curtailed_mw},
+      {"unserved_mw", &S::unserved_mw},
+      {"power_cap_mw", &S::power_cap_mw},
+      {"ambient_c", &S::ambient_c},
+      {"carbon_kg_per_h", &S::carbon_kg_per_h},
+      {"carbon_gco2_per_kwh", &S::carbon_gco2_per_kwh},
+      {"busy_gpus", &S::busy_gpus},
+      {"total_gpus", &S::total_gpus},
+      {"busy_cpus", &S::busy_cpus},
+      {"total_cpus", &S::total_cpus},
+      {"running_jobs", &S::running_jobs},
+      {"queued_jobs", &S::queued_jobs},
+      {"throttle_speed", &S::throttle_speed},
+  });
   return m;
 }
 
 inline const std::vector<Metric<LinkSample>>& link_metrics() {
   using L = LinkSample;
-  static const std::vector<Metric<L>> m = {
-      {"utilization", "1", &L::utilization},
-      {"throughput_gbps", "Gbps", &L::throughput_gbps},
-      {"up", "1", &L::up},
-  };
+  static const std::vector<Metric<L>> m = declared_metrics<L>(Table::link_series, {
+      {"utilization", &L::utilization},
+      {"throughput_gbps", &L::throughput_gbps},
+      {"up", &L::up},
+  });
   return m;
 }
 

@@ -2,88 +2,92 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
+#include "simulator/output/figures.hpp"
 #include "simulator/output/text_table.hpp"
 
 namespace sovcap::output {
 namespace {
 
-struct KpiFormat {
-  const char* key;
-  const char* label;
-  const char* unit;
-  enum { integer, real1, real2, pct } style;
-};
-
-const KpiFormat kKpiFormats[] = {
-    {"jobs_submitted", "jobs submitted", "", KpiFormat::integer},
-    {"jobs_completed", "jobs completed", "", KpiFormat::integer},
-    {"jobs_rejected", "jobs rejected", "", KpiFormat::integer},
-    {"jobs_killed", "jobs killed", "", KpiFormat::integer},
-    {"jobs_unfinished", "jobs unfinished at the end", "", KpiFormat::integer},
-    {"wait_mean_s", "wait, mean", "s", KpiFormat::real1},
-    {"wait_p50_s", "wait, median", "s", KpiFormat::real1},
-    {"wait_p95_s", "wait, 95th percentile", "s", KpiFormat::real1},
-    {"wait_p99_s", "wait, 99th percentile", "s", KpiFormat::real1},
-    {"mean_slowdown", "bounded slowdown, mean", "1", KpiFormat::real2},
-    {"gpu_utilization", "GPU utilization", "%", KpiFormat::pct},
-    {"energy_it_mwh", "IT energy", "MWh", KpiFormat::real1},
-    {"energy_facility_mwh", "facility energy", "MWh", KpiFormat::real1},
-    {"mean_pue", "PUE (energy-weighted)", "1", KpiFormat::real2},
-    {"solar_mwh", "solar", "MWh", KpiFormat::real1},
-    {"wind_mwh", "wind", "MWh", KpiFormat::real1},
-    {"grid_import_mwh", "grid import", "MWh", KpiFormat::real1},
-    {"curtailed_mwh", "curtailed", "MWh", KpiFormat::real1},
-    {"renewable_fraction", "renewable share", "%", KpiFormat::pct},
-    {"carbon_t", "carbon", "tCO2", KpiFormat::real1},
-    {"unserved_mwh", "unserved energy", "MWh", KpiFormat::real2},
-    {"rerouted_gb", "data rerouted by link failures", "GB", KpiFormat::real1},
-    {"reroutes", "transfers rerouted", "", KpiFormat::integer},
-    {"stalled_jobs", "jobs stalled without a route", "", KpiFormat::integer},
-    {"cutoff_events", "regions cut off from every site", "", KpiFormat::integer},
-    {"cutoff_s", "region cut-off time, total", "s", KpiFormat::real1},
-    {"latency_misses", "latency-target misses", "", KpiFormat::integer},
-    {"output_gb", "results staged back", "GB", KpiFormat::real1},
-    {"checkpoint_gb", "checkpoints to the other site", "GB", KpiFormat::real1},
-    {"replication_gb", "replication between sites", "GB", KpiFormat::real1},
-};
-
-std::string styled(double v, int style) {
-  switch (style) {
-    case KpiFormat::integer: return count(v);
-    case KpiFormat::real2: return fixed(v, 2);
-    case KpiFormat::pct: return percent(v);
+std::string styled(double v, Format format) {
+  switch (format) {
+    case Format::count: return count(v);
+    case Format::fixed2: return fixed(v, 2);
+    case Format::fixed3: return fixed(v, 3);
+    case Format::percent: return percent(v);
     default: return fixed(v, 1);
   }
 }
 
-double kpi(const ResultSummary& s, const std::string& key) {
-  for (const auto& [k, v] : s.kpis)
-    if (k == key) return v;
-  return NAN;
+// The unit a reader sees: fractions shown as percent say so; counts and ratios show none.
+std::string shown_unit(const Figure& f) {
+  if (f.format == Format::percent) return "%";
+  if (std::string(f.unit) == "1" || std::string(f.unit) == "-") return "";
+  return f.unit;
 }
 
-// One text table from a summary table: label header, then (header, column, formatter) triples.
-struct Col {
-  const char* header;
-  const char* column;
-  int style;
-};
-
-std::string table(const SummaryTable& t, const char* label, std::initializer_list<Col> cols) {
-  std::vector<std::string> headers{label};
-  for (const auto& c : cols) headers.push_back(c.header);
-  TextTable out(headers);
-  std::vector<std::vector<double>> data;
-  for (const auto& c : cols) data.push_back(t.column(c.column));
-  for (size_t r = 0; r < t.labels.size(); ++r) {
-    std::vector<std::string> cells{t.labels[r]};
-    size_t i = 0;
-    for (const auto& c : cols) cells.push_back(styled(data[i++][r], c.style));
-    out.row(cells);
+// The whole-run KPIs, one block per group, each with its label, value and unit; KPIs the
+// registry does not declare (a newer writer) follow under their own names.
+std::string kpi_tables(const ResultSummary& s) {
+  std::string out;
+  for (Group g : groups_in_order()) {
+    TextTable t({std::string(group_name(g)), "value", "unit"});
+    bool any = false;
+    for (const auto& [name, v] : s.kpis)
+      if (const Figure* f = find_figure(Table::kpi, name); f && f->group == g) {
+        t.row({"  " + std::string(f->label), styled(v, f->format), shown_unit(*f)});
+        any = true;
+      }
+    if (any) out += t.str() + "\n";
   }
-  return out.str();
+  TextTable other({"other", "value", "unit"});
+  bool any = false;
+  for (const auto& [name, v] : s.kpis)
+    if (!find_figure(Table::kpi, name)) {
+      other.row({"  " + name, fixed(v, 3), ""});
+      any = true;
+    }
+  if (any) out += other.str();
+  return out;
+}
+
+// A summary table transposed (one row per figure, one column per site, class or region, at most
+// `per_block` of them side by side so lines stay short), figures grouped by meaning.
+std::string entity_tables(const SummaryTable& t, Table table, const std::string& what) {
+  constexpr size_t per_block = 6;
+  std::string out;
+  for (size_t first = 0; first < t.labels.size(); first += per_block) {
+    size_t last = std::min(t.labels.size(), first + per_block);
+    std::vector<std::string> headers{what, "unit"};
+    for (size_t r = first; r < last; ++r) headers.push_back(t.labels[r]);
+    TextTable out_t(headers);
+    for (Group g : groups_in_order()) {
+      if (g == Group::identity) continue;
+      bool heading = false;
+      for (const auto& [name, values] : t.columns) {
+        const Figure* f = find_figure(table, name);
+        if (!f || f->group != g) continue;
+        if (!heading) out_t.row({std::string(group_name(g))});
+        heading = true;
+        std::vector<std::string> cells{"  " + std::string(f->label), shown_unit(*f)};
+        for (size_t r = first; r < last; ++r) cells.push_back(styled(values[r], f->format));
+        out_t.row(cells);
+      }
+    }
+    bool other = false;
+    for (const auto& [name, values] : t.columns) {
+      if (find_figure(table, name)) continue;
+      if (!other) out_t.row({"other"});
+      other = true;
+      std::vector<std::string> cells{"  " + name, ""};
+      for (size_t r = first; r < last; ++r) cells.push_back(fixed(values[r], 3));
+      out_t.row(cells);
+    }
+    out += "\n" + out_t.str();
+  }
+  return out;
 }
 
 std::string duration(double s) {
@@ -124,64 +128,13 @@ std::string json_rows(const SummaryTable& t, const char* label) {
 }  // namespace
 
 std::string format_kpi_table(const ResultSummary& s) {
-  using K = KpiFormat;
   std::string out = fmt::format("sovcap result {}\n  scenario {}, seed {}, start {}, {} simulated; sovcap {}, {} s wall\n\n",
                                 s.path, s.scenario, s.seed, s.start_utc, duration(s.duration_s),
                                 s.sovcap_version, fixed(s.wall_s, 1));
-  TextTable kpis({"scenario KPI", "value", "unit"});
-  for (const auto& f : kKpiFormats) kpis.row({f.label, styled(kpi(s, f.key), f.style), f.unit});
-  out += kpis.str() + "\n";
-  out += table(s.sites, "site",
-               {{"IT [MWh]", "energy_it_mwh", K::real1},
-                {"facility [MWh]", "energy_facility_mwh", K::real1},
-                {"PUE [1]", "mean_pue", K::real2},
-                {"solar [MWh]", "solar_mwh", K::real1},
-                {"wind [MWh]", "wind_mwh", K::real1},
-                {"grid [MWh]", "grid_import_mwh", K::real1},
-                {"curtailed [MWh]", "curtailed_mwh", K::real1},
-                {"renewable [%]", "renewable_fraction", K::pct},
-                {"carbon [t]", "carbon_t", K::real1},
-                {"unserved [MWh]", "unserved_mwh", K::real2},
-                {"battery cycles [1]", "battery_cycles", K::real1}});
-  out += "\n";
-  out += table(s.sites, "site",
-               {{"jobs", "jobs", K::integer},
-                {"completed", "jobs_completed", K::integer},
-                {"rejected", "jobs_rejected", K::integer},
-                {"GPU util [%]", "gpu_utilization", K::pct},
-                {"wait p50 [s]", "wait_p50_s", K::real1},
-                {"wait p95 [s]", "wait_p95_s", K::real1},
-                {"wait p99 [s]", "wait_p99_s", K::real1},
-                {"delayed work [h]", "delayed_work_h", K::real1},
-                {"capping episodes", "capping_episodes", K::integer},
-                {"node failures", "node_failures", K::integer},
-                {"restarts", "job_restarts", K::integer},
-                {"lost work [h]", "lost_work_h", K::real1}});
-  out += "\n";
-  out += table(s.classes, "class",
-               {{"jobs", "jobs", K::integer},
-                {"completed", "completed", K::integer},
-                {"rejected", "rejected", K::integer},
-                {"wait mean [s]", "wait_mean_s", K::real1},
-                {"wait p50 [s]", "wait_p50_s", K::real1},
-                {"wait p95 [s]", "wait_p95_s", K::real1},
-                {"wait p99 [s]", "wait_p99_s", K::real1},
-                {"slowdown [1]", "mean_slowdown", K::real2},
-                {"deadline misses", "deadline_misses", K::integer}});
-  if (!s.regions.labels.empty()) {
-    out += "\n";
-    out += table(s.regions, "region",
-                 {{"jobs", "jobs", K::integer},
-                  {"completed", "completed", K::integer},
-                  {"rejected", "rejected", K::integer},
-                  {"wait mean [s]", "wait_mean_s", K::real1},
-                  {"wait p95 [s]", "wait_p95_s", K::real1},
-                  {"transfer mean [s]", "transfer_mean_s", K::real1},
-                  {"data [GB]", "data_gb", K::real1},
-                  {"latency misses", "latency_misses", K::integer},
-                  {"stalled", "stalled_jobs", K::integer},
-                  {"cut off [s]", "cutoff_s", K::real1}});
-  }
+  out += kpi_tables(s);
+  out += entity_tables(s.sites, Table::sites, "site");
+  out += entity_tables(s.classes, Table::classes, "class");
+  out += entity_tables(s.regions, Table::regions, "region");
   return out;
 }
 

@@ -8,19 +8,12 @@
 
 #include "simulator/output/h5_attributes.hpp"
 #include "simulator/output/h5_handle.hpp"
-#include "simulator/output/result_writer.hpp"
+#include "simulator/output/figures.hpp"
 
 namespace sovcap::output {
 namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-
-const char* const kKpis[] = {"jobs_submitted", "jobs_completed", "jobs_rejected", "jobs_killed", "jobs_unfinished",
-                             "wait_mean_s", "wait_p50_s", "wait_p95_s", "wait_p99_s", "mean_slowdown",
-                             "gpu_utilization", "energy_it_mwh", "energy_facility_mwh", "mean_pue", "solar_mwh",
-                             "wind_mwh", "grid_import_mwh", "curtailed_mwh", "renewable_fraction", "carbon_t",
-                             "unserved_mwh", "rerouted_gb", "reroutes", "stalled_jobs", "latency_misses",
-                             "cutoff_events", "cutoff_s", "output_gb", "checkpoint_gb", "replication_gb"};
 
 [[noreturn]] void fail(const std::string& path, const std::string& what) { throw SummaryError(path + ": " + what); }
 
@@ -79,7 +72,40 @@ std::vector<std::string> read_string_column(hid_t ds, hid_t file_type, int membe
   return out;
 }
 
-SummaryTable read_table(hid_t file, const std::string& path, const std::string& dataset) {
+herr_t collect_number(hid_t loc, const char* name, const H5A_info_t*, void* data) {
+  Hid attr(H5Aopen(loc, name, H5P_DEFAULT));
+  if (!attr.valid()) return 0;
+  Hid type(H5Aget_type(attr));
+  Hid space(H5Aget_space(attr));
+  auto cls = H5Tget_class(type);
+  if ((cls != H5T_INTEGER && cls != H5T_FLOAT) || H5Sget_simple_extent_npoints(space) != 1) return 0;
+  double v = nan;
+  if (H5Aread(attr, H5T_NATIVE_DOUBLE, &v) < 0) v = nan;
+  static_cast<std::vector<std::pair<std::string, double>>*>(data)->emplace_back(name, v);
+  return 0;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, double>> read_kpi_attributes(hid_t summary) {
+  std::vector<std::pair<std::string, double>> found, out;
+  hsize_t idx = 0;
+  H5Aiterate2(summary, H5_INDEX_NAME, H5_ITER_INC, &idx, collect_number, &found);
+  auto value = [&](const std::string& name) -> const double* {
+    for (const auto& [n, v] : found)
+      if (n == name) return &v;
+    return nullptr;
+  };
+  for (const Figure* f : figures_of(Table::kpi)) {
+    const double* v = value(f->name);
+    if (v) out.emplace_back(f->name, *v);
+  }
+  for (const auto& [n, v] : found)
+    if (!find_figure(Table::kpi, n)) out.emplace_back(n, v);
+  return out;
+}
+
+SummaryTable read_summary_table(hid_t file, const std::string& path, const std::string& dataset) {
   Hid ds(H5Dopen2(file, dataset.c_str(), H5P_DEFAULT));
   if (!ds.valid()) fail(path, "missing " + dataset + " (not a finished sovcap result?)");
   Hid type(H5Dget_type(ds));
@@ -103,8 +129,6 @@ SummaryTable read_table(hid_t file, const std::string& path, const std::string& 
   if (!have_labels) fail(path, dataset + " has no name column");
   return t;
 }
-
-}  // namespace
 
 std::vector<double> SummaryTable::column(const std::string& name) const {
   for (const auto& [n, values] : columns)
@@ -139,13 +163,13 @@ ResultSummary read_result_summary(const std::string& path) {
   Hid summary(H5Gopen2(file, "summary", H5P_DEFAULT));
   if (!summary.valid()) fail(path, "/summary is not a group");
   if (!has_attr(summary, "jobs_submitted")) fail(path, "missing /summary attribute jobs_submitted");
-  for (const char* k : kKpis) r.kpis.emplace_back(k, read_attr_double(summary, k).value_or(nan));
+  r.kpis = read_kpi_attributes(summary);
 
   for (const char* t : {"sites", "classes"})
     if (H5Lexists(summary, t, H5P_DEFAULT) <= 0) fail(path, std::string("missing /summary/") + t);
-  r.sites = read_table(file, path, "/summary/sites");
-  r.classes = read_table(file, path, "/summary/classes");
-  if (H5Lexists(summary, "regions", H5P_DEFAULT) > 0) r.regions = read_table(file, path, "/summary/regions");
+  r.sites = read_summary_table(file, path, "/summary/sites");
+  r.classes = read_summary_table(file, path, "/summary/classes");
+  if (H5Lexists(summary, "regions", H5P_DEFAULT) > 0) r.regions = read_summary_table(file, path, "/summary/regions");
   return r;
 }
 

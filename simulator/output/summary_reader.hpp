@@ -1,11 +1,13 @@
 #pragma once
 // Reads the KPIs of a finished result back, defensively: anything that is not
-// a complete sovcap/1 result becomes one SummaryError naming the file and what is wrong.
+// a complete result of this schema_version (figures.hpp) becomes one SummaryError naming the file and what is wrong.
 #include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "simulator/output/h5_handle.hpp"
 
 namespace sovcap::output {
 
@@ -25,10 +27,19 @@ struct ResultSummary {
   std::string path, schema, scenario, sovcap_version, start_utc, created_utc;
   uint64_t seed = 0;
   double duration_s = 0, wall_s = 0;
-  std::vector<std::pair<std::string, double>> kpis;  // /summary attributes, in a fixed order
+  std::vector<std::pair<std::string, double>> kpis;  // every numeric /summary attribute: declared ones first
   SummaryTable sites, classes, regions;               // regions empty when absent
 };
 
 ResultSummary read_result_summary(const std::string& path);
+
+// The one reader of a result's compound summary tables: row labels from the first string column,
+// every numeric column (as double) in file order. Throws SummaryError "<path>: ..." when the dataset
+// is missing, not a compound table, or has no string column.
+SummaryTable read_summary_table(hid_t file, const std::string& path, const std::string& dataset);
+
+// Every numeric scalar attribute of `summary`: the KPIs declared in figures.cpp in their order,
+// then any others by name.
+std::vector<std::pair<std::string, double>> read_kpi_attributes(hid_t summary);
 
 }  // namespace sovcap::output

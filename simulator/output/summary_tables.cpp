@@ -6,6 +6,7 @@
 #include <string>
 
 #include "simulator/output/column_table.hpp"
+#include "simulator/output/declared_table.hpp"
 #include "simulator/output/h5_attributes.hpp"
 #include "simulator/output/percentiles.hpp"
 
@@ -30,7 +31,7 @@ SiteEnergy site_energy(const SiteIntegrals& in, size_t s) {
           in.integral(s, "total_cpus")};
 }
 
-// Column builders for the three job-grouped tables.
+// The columns every job-grouped table computes; each table writes those it declares.
 struct GroupColumns {
   std::vector<int64_t> jobs, completed, rejected, killed, unfinished, deadline_jobs, deadline_misses;
   std::vector<double> mean, p50, p95, p99, slowdown, transfer, data, energy, gpu_hours;
@@ -53,9 +54,12 @@ struct GroupColumns {
     energy.push_back(g.energy_kwh);
     gpu_hours.push_back(g.gpu_hours);
   }
-  void waits(ColumnTable& t) const {
-    t.doubles("wait_mean_s", "s", mean).doubles("wait_p50_s", "s", p50).doubles("wait_p95_s", "s", p95)
-        .doubles("wait_p99_s", "s", p99);
+  void counts(DeclaredTable& t, bool all) const {
+    t.count("jobs_submitted", jobs).count("jobs_completed", completed).count("jobs_rejected", rejected);
+    if (all) t.count("jobs_killed", killed).count("jobs_unfinished", unfinished);
+  }
+  void waits(DeclaredTable& t) const {
+    t.real("wait_mean_s", mean).real("wait_p50_s", p50).real("wait_p95_s", p95).real("wait_p99_s", p99);
   }
 };
 
@@ -99,76 +103,65 @@ void write_sites(hid_t group, const RunInfo& info, const SiteIntegrals& series, 
     lost.push_back(x.lost_work_h);
     g.add(jg);
   }
-  ColumnTable t(n);
-  t.strings("site", info.sites)
-      .doubles("energy_it_mwh", "MWh", it)
-      .doubles("energy_cooling_mwh", "MWh", cooling)
-      .doubles("energy_facility_mwh", "MWh", facility)
-      .doubles("energy_jobs_mwh", "MWh", jobs_mwh)
-      .doubles("energy_idle_mwh", "MWh", idle)
-      .doubles("solar_mwh", "MWh", solar)
-      .doubles("wind_mwh", "MWh", wind)
-      .doubles("battery_charge_mwh", "MWh", charge)
-      .doubles("battery_discharge_mwh", "MWh", discharge)
-      .doubles("grid_import_mwh", "MWh", import)
-      .doubles("grid_export_mwh", "MWh", exported)
-      .doubles("curtailed_mwh", "MWh", curtailed)
-      .doubles("renewable_used_mwh", "MWh", renewable_used)
-      .doubles("renewable_fraction", "1", renewable)
-      .doubles("mean_pue", "1", pue)
-      .doubles("carbon_t", "t", carbon)
-      .doubles("gpu_utilization", "1", gpu_util)
-      .doubles("cpu_utilization", "1", cpu_util)
-      .ints("jobs", "1", g.jobs)
-      .ints("jobs_completed", "1", g.completed)
-      .ints("jobs_rejected", "1", g.rejected)
-      .ints("jobs_killed", "1", g.killed)
-      .ints("jobs_unfinished", "1", g.unfinished);
+  DeclaredTable t(Table::sites, n, false);
+  t.text("site", info.sites)
+      .real("energy_it_mwh", it)
+      .real("energy_cooling_mwh", cooling)
+      .real("energy_facility_mwh", facility)
+      .real("energy_jobs_mwh", jobs_mwh)
+      .real("energy_idle_mwh", idle)
+      .real("solar_mwh", solar)
+      .real("wind_mwh", wind)
+      .real("battery_charge_mwh", charge)
+      .real("battery_discharge_mwh", discharge)
+      .real("grid_import_mwh", import)
+      .real("grid_export_mwh", exported)
+      .real("curtailed_mwh", curtailed)
+      .real("renewable_used_mwh", renewable_used)
+      .real("renewable_fraction", renewable)
+      .real("mean_pue", pue)
+      .real("carbon_t", carbon)
+      .real("gpu_utilization", gpu_util)
+      .real("cpu_utilization", cpu_util);
+  g.counts(t, true);
   g.waits(t);
-  t.doubles("battery_cycles", "1", cycles)
-      .doubles("delayed_work_h", "h", delayed)
-      .doubles("capping_episodes", "1", capping)
-      .doubles("unserved_mwh", "MWh", unserved)
-      .doubles("node_failures", "1", failures)
-      .doubles("job_restarts", "1", restarts)
-      .doubles("lost_work_h", "h", lost)
+  t.real("battery_cycles", cycles)
+      .real("delayed_work_h", delayed)
+      .real("capping_episodes", capping)
+      .real("unserved_mwh", unserved)
+      .real("node_failures", failures)
+      .real("job_restarts", restarts)
+      .real("lost_work_h", lost)
       .write(group, "sites");
 }
 
 void write_classes(hid_t group, const RunInfo& info, JobStats& jobs) {
   GroupColumns g;
   for (auto& c : jobs.classes()) g.add(c);
-  ColumnTable t(info.classes.size());
-  t.strings("class", info.classes)
-      .ints("jobs", "1", g.jobs)
-      .ints("completed", "1", g.completed)
-      .ints("rejected", "1", g.rejected)
-      .ints("killed", "1", g.killed)
-      .ints("unfinished", "1", g.unfinished);
+  DeclaredTable t(Table::classes, info.classes.size(), false);
+  t.text("class", info.classes);
+  g.counts(t, true);
   g.waits(t);
-  t.doubles("mean_slowdown", "1", g.slowdown)
-      .doubles("transfer_mean_s", "s", g.transfer)
-      .doubles("data_gb", "GB", g.data)
-      .doubles("energy_kwh", "kWh", g.energy)
-      .doubles("gpu_hours", "h", g.gpu_hours)
-      .ints("deadline_jobs", "1", g.deadline_jobs)
-      .ints("deadline_misses", "1", g.deadline_misses)
+  t.real("mean_slowdown", g.slowdown)
+      .real("transfer_mean_s", g.transfer)
+      .real("data_gb", g.data)
+      .real("energy_kwh", g.energy)
+      .real("gpu_hours", g.gpu_hours)
+      .count("deadline_jobs", g.deadline_jobs)
+      .count("deadline_misses", g.deadline_misses)
       .write(group, "classes");
 }
 
 void write_regions(hid_t group, const RunInfo& info, JobStats& jobs, const NetworkResults* net) {
   GroupColumns g;
   for (auto& r : jobs.regions()) g.add(r);
-  ColumnTable t(info.regions.size());
-  t.strings("region", info.regions)
-      .ints("jobs", "1", g.jobs)
-      .ints("completed", "1", g.completed)
-      .ints("rejected", "1", g.rejected);
+  bool with_network = net && net->regions.size() == info.regions.size();
+  DeclaredTable t(Table::regions, info.regions.size(), with_network);
+  t.text("region", info.regions);
+  g.counts(t, false);
   g.waits(t);
-  t.doubles("transfer_mean_s", "s", g.transfer)
-      .doubles("data_gb", "GB", g.data)
-      .ints("deadline_misses", "1", g.deadline_misses);
-  if (net && net->regions.size() == info.regions.size()) {
+  t.real("transfer_mean_s", g.transfer).real("data_gb", g.data).count("deadline_misses", g.deadline_misses);
+  if (with_network) {
     std::vector<double> in, out, cut;
     std::vector<int64_t> lj, lm, stalled, rerouted, cuts;
     for (const auto& r : net->regions) {
@@ -181,14 +174,14 @@ void write_regions(hid_t group, const RunInfo& info, JobStats& jobs, const Netwo
       cuts.push_back(r.cutoff_events);
       cut.push_back(r.cutoff_s);
     }
-    t.doubles("input_gb", "GB", in)
-        .doubles("output_gb", "GB", out)
-        .ints("latency_jobs", "1", lj)
-        .ints("latency_misses", "1", lm)
-        .ints("stalled_jobs", "1", stalled)
-        .ints("rerouted_jobs", "1", rerouted)
-        .ints("cutoff_events", "1", cuts)
-        .doubles("cutoff_s", "s", cut);
+    t.real("input_gb", in)
+        .real("output_gb", out)
+        .count("latency_jobs", lj)
+        .count("latency_misses", lm)
+        .count("stalled_jobs", stalled)
+        .count("rerouted_jobs", rerouted)
+        .count("cutoff_events", cuts)
+        .real("cutoff_s", cut);
   }
   t.write(group, "regions");
 }
@@ -213,57 +206,46 @@ void write_kpis(hid_t group, const RunInfo& info, const SiteIntegrals& series, J
   }
   auto& all = jobs.all();
   const auto& w = all.waits;
-  std::vector<std::string> names, units;
-  auto put_i = [&](const char* name, int64_t v) {
-    write_attr(group, name, v);
-    names.push_back(name);
-    units.push_back("1");
-  };
-  auto put_d = [&](const char* name, const char* unit, double v) {
-    write_attr(group, name, v);
-    names.push_back(name);
-    units.push_back(unit);
-  };
-  put_i("jobs_submitted", all.jobs);
-  put_i("jobs_completed", all.completed);
-  put_i("jobs_rejected", all.rejected);
-  put_i("jobs_killed", all.killed);
-  put_i("jobs_unfinished", all.unfinished);
-  put_d("energy_it_mwh", "MWh", tot.it);
-  put_d("energy_facility_mwh", "MWh", tot.facility);
-  put_d("solar_mwh", "MWh", tot.solar);
-  put_d("wind_mwh", "MWh", tot.wind);
-  put_d("grid_import_mwh", "MWh", tot.import);
-  put_d("curtailed_mwh", "MWh", tot.curtailed);
-  put_d("renewable_fraction", "1", renewable_fraction(tot.solar, tot.wind, tot.curtailed, tot.exported, tot.import));
-  put_d("mean_pue", "1", ratio(tot.facility, tot.it));
-  put_d("carbon_t", "t", tot.carbon_kg / 1000.0);
-  put_d("wait_mean_s", "s", w.mean_s);
-  put_d("wait_p50_s", "s", w.p50_s);
-  put_d("wait_p95_s", "s", w.p95_s);
-  put_d("wait_p99_s", "s", w.p99_s);
-  put_d("mean_slowdown", "1", ratio(all.slowdown_sum, static_cast<double>(all.completed)));
-  put_d("gpu_utilization", "1", ratio(tot.busy_gpu_s, tot.total_gpu_s));
-  put_d("unserved_mwh", "MWh", unserved);
-  put_d("simulated_s", "s", series.covered_s());
+  DeclaredTable k(Table::kpi, 1, net != nullptr);
+  k.count("jobs_submitted", all.jobs)
+      .count("jobs_completed", all.completed)
+      .count("jobs_rejected", all.rejected)
+      .count("jobs_killed", all.killed)
+      .count("jobs_unfinished", all.unfinished)
+      .real("energy_it_mwh", tot.it)
+      .real("energy_facility_mwh", tot.facility)
+      .real("solar_mwh", tot.solar)
+      .real("wind_mwh", tot.wind)
+      .real("grid_import_mwh", tot.import)
+      .real("curtailed_mwh", tot.curtailed)
+      .real("renewable_fraction", renewable_fraction(tot.solar, tot.wind, tot.curtailed, tot.exported, tot.import))
+      .real("mean_pue", ratio(tot.facility, tot.it))
+      .real("carbon_t", tot.carbon_kg / 1000.0)
+      .real("wait_mean_s", w.mean_s)
+      .real("wait_p50_s", w.p50_s)
+      .real("wait_p95_s", w.p95_s)
+      .real("wait_p99_s", w.p99_s)
+      .real("mean_slowdown", ratio(all.slowdown_sum, static_cast<double>(all.completed)))
+      .real("gpu_utilization", ratio(tot.busy_gpu_s, tot.total_gpu_s))
+      .real("unserved_mwh", unserved)
+      .real("simulated_s", series.covered_s());
   if (net) {
     int64_t misses = 0, cutoffs = 0, stalled = 0;
     double cutoff_s = 0;
     for (const auto& r : net->regions) misses += r.latency_misses, cutoffs += r.cutoff_events, stalled += r.stalled_jobs, cutoff_s += r.cutoff_s;
-    put_d("rerouted_gb", "GB", net->rerouted_gb);
-    put_i("reroutes", net->reroutes);
-    put_i("stalled_transfers", net->stalls);
-    put_i("stalled_jobs", stalled);
-    put_i("latency_misses", misses);
-    put_i("cutoff_events", cutoffs);
-    put_d("cutoff_s", "s", cutoff_s);
-    put_d("output_gb", "GB", net->output_gb);
-    put_d("checkpoint_gb", "GB", net->checkpoint_gb);
-    put_d("replication_gb", "GB", net->replication_gb);
-    put_d("unsent_gb", "GB", net->unsent_gb);
+    k.real("rerouted_gb", net->rerouted_gb)
+        .count("reroutes", net->reroutes)
+        .count("stalled_transfers", net->stalls)
+        .count("stalled_jobs", stalled)
+        .count("latency_misses", misses)
+        .count("cutoff_events", cutoffs)
+        .real("cutoff_s", cutoff_s)
+        .real("output_gb", net->output_gb)
+        .real("checkpoint_gb", net->checkpoint_gb)
+        .real("replication_gb", net->replication_gb)
+        .real("unsent_gb", net->unsent_gb);
   }
-  (void)info;
-  write_attr(group, "units", units_listing(names, units));
+  k.write(group);
 }
 
 }  // namespace

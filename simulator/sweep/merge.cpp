@@ -103,7 +103,7 @@ void write_h5(const std::string& path, const SweepSpec& spec, const std::vector<
         t.doubles(c.name, c.unit, c.value);
       else
         t.strings(c.name, c.text);
-    for (size_t k = 0; k < kpi_names.size(); ++k) t.doubles(kpi_names[k], "-", kpi_values[k]);
+    for (size_t k = 0; k < kpi_names.size(); ++k) t.doubles(kpi_names[k], kpi_unit(kpi_names[k]), kpi_values[k]);
     t.write(file, "points");
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {

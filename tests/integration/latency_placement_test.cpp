@@ -29,7 +29,7 @@ Outcome run(const runtest::TempDir& dir, const std::string& rule) {
   auto m = f.column("/summary/regions", "latency_misses");
   o.misses = std::accumulate(m.begin(), m.end(), 0.0);
   o.jobs = f.column("/jobs", "id").size();
-  auto rej = f.column("/summary/regions", "rejected");
+  auto rej = f.column("/summary/regions", "jobs_rejected");
   o.rejected = std::accumulate(rej.begin(), rej.end(), 0.0);
   return o;
 }

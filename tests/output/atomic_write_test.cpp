@@ -42,7 +42,7 @@ TEST(AtomicWrite, FinishReplacesTheTargetAndLeavesNoTemp) {
   fixture::write_small(target);
   EXPECT_EQ(dir.temp_files(), 0u);
   probe::File f(target);
-  EXPECT_EQ(f.attr_string("/", "schema"), "sovcap/1");
+  EXPECT_EQ(f.attr_string("/", "schema"), "sovcap/2");
 }
 
 TEST(AtomicWrite, BadJobIndexThrowsAndTheWriterStillCleansUp) {

@@ -30,7 +30,7 @@ TEST(EmptyRun, NoLinksNoJobsStillACompleteResult) {
   EXPECT_TRUE(std::isnan(f.attr_double("/summary", "wait_p95_s")));
   EXPECT_TRUE(std::isnan(f.column("/summary/sites", "mean_pue")[0]));
   EXPECT_TRUE(std::isnan(f.column("/summary/sites", "gpu_utilization")[0]));
-  EXPECT_EQ(f.column("/summary/classes", "jobs"), (std::vector<double>{0, 0}));
+  EXPECT_EQ(f.column("/summary/classes", "jobs_submitted"), (std::vector<double>{0, 0}));
   std::ostringstream o, e;
   EXPECT_EQ(out::print_summary(path, false, o, e), 0) << e.str();
   EXPECT_NE(o.str().find("wait, 95th percentile"), std::string::npos);

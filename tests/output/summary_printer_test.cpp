@@ -1,5 +1,5 @@
 // `sovcap summary`: the KPI table of a good result, JSON that Python parses,
-// and one clear line (exit 2) for anything that is not a finished sovcap/1 result.
+// and one clear line (exit 2) for anything that is not a finished result of the current schema.
 #include <gtest/gtest.h>
 #include <hdf5.h>
 
@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "result_fixture.hpp"
+#include "simulator/output/figures.hpp"
 #include "simulator/output/summary_printer.hpp"
 
 namespace {
@@ -55,27 +56,53 @@ void expect_one_line_error(const Printed& p, const std::string& path, const std:
 
 }  // namespace
 
+// Labels, not names, from the registry; tables aligned; fractions as percent.
 TEST(SummaryPrinter, KpiTableOfAGoodResult) {
+  namespace o = sovcap::output;
   fixture::TempDir dir;
   std::string path = dir / "r.h5";
   fixture::write_small(path);
   auto p = summary(path);
   ASSERT_EQ(p.rc, 0) << p.err;
   EXPECT_TRUE(p.err.empty()) << p.err;
-  for (const std::string s : {"unit-test", "benguerir", "dakhla", "training", "inference", "guelmim", "IT [MWh]",
-                              "renewable [%]", "wait p95 [s]", "slowdown [1]", "GPU util [%]"})
+  for (const std::string s : {"unit-test", "benguerir", "dakhla", "training", "inference", "guelmim"})
     EXPECT_NE(p.out.find(s), std::string::npos) << s << " in\n" << p.out;
-  // Aligned: each table's rows are as long as their header (right-aligned numbers end together).
+  for (const auto* k : o::figures_of(o::Table::kpi))
+    if (k->when == o::When::always) {
+      EXPECT_NE(p.out.find("  " + std::string(k->label) + " "), std::string::npos) << k->label;
+    }
+  for (auto t : {o::Table::sites, o::Table::classes})
+    for (const auto* c : o::figures_of(t))
+      if (c->group != o::Group::identity) {
+        EXPECT_NE(p.out.find("  " + std::string(c->label) + " "), std::string::npos) << c->label;
+      }
+  EXPECT_EQ(p.out.find("jobs_completed"), std::string::npos) << "a raw name instead of a label:\n" << p.out;
+  // The class block: every figure row is as long as the header (right-aligned numbers end together),
+  // training first; its wait p95 is 280 s.
   std::istringstream in(p.out);
   std::string line, header;
+  bool seen_p95 = false;
   while (std::getline(in, line)) {
-    if (line.rfind("class", 0) == 0) header = line;
-    if (!header.empty() && line.rfind("training", 0) == 0) {
+    if (line.rfind("class ", 0) == 0) header = line;
+    else if (line.empty()) header.clear();
+    else if (!header.empty() && line.rfind("  ", 0) == 0) {
       EXPECT_EQ(line.size(), header.size()) << header << "\n" << line;
-      EXPECT_NE(line.find("280.0"), std::string::npos) << "training wait p95: " << line;
+      if (line.rfind("  wait p95 ", 0) == 0) {
+        seen_p95 = true;
+        EXPECT_NE(line.find(" 280.0 "), std::string::npos) << "training wait p95: " << line;
+      }
     }
   }
-  EXPECT_FALSE(header.empty()) << p.out;
+  EXPECT_TRUE(seen_p95) << p.out;
+  // Fractions as percent: busy 64k of 256 GPUs for k = 1..4 at benguerir (62.5 %), 32 of 256 at dakhla
+  // (12.5 %); both sites 768 of 2048 GPU-steps (37.5 %).
+  auto row = [&](const std::string& start) {
+    auto at = p.out.find("\n" + start);
+    return at == std::string::npos ? std::string() : p.out.substr(at + 1, p.out.find('\n', at + 1) - at - 1);
+  };
+  EXPECT_NE(row("  GPU utilization ").find("37.5     %"), std::string::npos) << row("  GPU utilization ");
+  EXPECT_NE(row("  GPU util ").find("62.5"), std::string::npos) << row("  GPU util ");
+  EXPECT_NE(row("  GPU util ").find("12.5"), std::string::npos) << row("  GPU util ");
 }
 
 TEST(SummaryPrinter, JsonParsesWithTheFileValues) {
@@ -88,14 +115,15 @@ TEST(SummaryPrinter, JsonParsesWithTheFileValues) {
   std::ofstream(dir / "s.json") << p.out;
   std::string cmd = "/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); "
                     "print(d[\"kpis\"][\"jobs_submitted\"], d[\"sites\"][1][\"site\"], abs(d[\"classes\"][0][\"wait_p95_s\"] - 280) < 1e-9, "
-                    "d[\"schema\"])' " + dir / "s.json";
+                    "d[\"schema\"], \"simulated_s\" in d[\"kpis\"])' " + dir / "s.json";
   FILE* f = popen((cmd + " 2>&1").c_str(), "r");
   char buf[256] = {0};
   size_t n = fread(buf, 1, sizeof buf - 1, f);
   pclose(f);
   std::string got(buf, n);
   EXPECT_EQ(got.substr(0, 14), "6 dakhla True ") << got;
-  EXPECT_NE(got.find("sovcap/1"), std::string::npos) << got;
+  EXPECT_NE(got.find(std::string(sovcap::output::schema_version) + " True"), std::string::npos)
+      << "the schema, and every KPI of /summary (simulated_s was once left out): " << got;
 }
 
 TEST(SummaryPrinter, NotAnHdf5File) {
@@ -119,15 +147,15 @@ TEST(SummaryPrinter, Hdf5ButNotSovcap) {
 
 TEST(SummaryPrinter, OtherSchemaVersion) {
   fixture::TempDir dir;
-  std::string path = dir / "v2.h5";
-  make_h5(path, [](hid_t f) { string_attr(f, "schema", "sovcap/2"); });
-  expect_one_line_error(summary(path), path, "sovcap/2");
+  std::string path = dir / "v1.h5";
+  make_h5(path, [](hid_t f) { string_attr(f, "schema", "sovcap/1"); });
+  expect_one_line_error(summary(path), path, "sovcap/1");
 }
 
 TEST(SummaryPrinter, MissingSummaryGroupOrTable) {
   fixture::TempDir dir;
   std::string no_group = dir / "no-summary.h5";
-  make_h5(no_group, [](hid_t f) { string_attr(f, "schema", "sovcap/1"); });
+  make_h5(no_group, [](hid_t f) { string_attr(f, "schema", sovcap::output::schema_version); });
   expect_one_line_error(summary(no_group), no_group, "/summary");
 
   // A real result with /summary/classes removed.

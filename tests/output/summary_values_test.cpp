@@ -72,10 +72,10 @@ TEST_F(SummaryValues, WholeScenarioKpisAddUpTheSites) {
 TEST_F(SummaryValues, PerClassWaitsAndBoundedSlowdown) {
   probe::File f(path);
   auto col = [&](const char* c) { return f.column("/summary/classes", c); };
-  EXPECT_EQ(col("jobs"), (std::vector<double>{3, 3}));
-  EXPECT_EQ(col("completed"), (std::vector<double>{2, 1}));
-  EXPECT_EQ(col("rejected"), (std::vector<double>{0, 1}));
-  EXPECT_EQ(col("killed"), (std::vector<double>{0, 1}));
+  EXPECT_EQ(col("jobs_submitted"), (std::vector<double>{3, 3}));
+  EXPECT_EQ(col("jobs_completed"), (std::vector<double>{2, 1}));
+  EXPECT_EQ(col("jobs_rejected"), (std::vector<double>{0, 1}));
+  EXPECT_EQ(col("jobs_killed"), (std::vector<double>{0, 1}));
   // training waits {100, 300, 50}: mean 150, median 100, p95 at rank 1.9 -> 100 + 0.9 * 200.
   EXPECT_DOUBLE_EQ(col("wait_mean_s")[0], 150);
   EXPECT_DOUBLE_EQ(col("wait_p50_s")[0], 100);
@@ -92,12 +92,12 @@ TEST_F(SummaryValues, PerClassWaitsAndBoundedSlowdown) {
 
 TEST_F(SummaryValues, PerSiteAndPerRegionCounts) {
   probe::File f(path);
-  EXPECT_EQ(f.column("/summary/sites", "jobs"), (std::vector<double>{3, 2}));
+  EXPECT_EQ(f.column("/summary/sites", "jobs_submitted"), (std::vector<double>{3, 2}));
   EXPECT_EQ(f.column("/summary/sites", "jobs_completed"), (std::vector<double>{2, 1}));
   EXPECT_EQ(f.column("/summary/sites", "jobs_rejected"), (std::vector<double>{0, 0}));
   EXPECT_EQ(f.column("/summary/sites", "wait_p50_s"), (std::vector<double>{20, 175}));
-  EXPECT_EQ(f.column("/summary/regions", "jobs"), (std::vector<double>{2, 2, 2}));
-  EXPECT_EQ(f.column("/summary/regions", "rejected"), (std::vector<double>{1, 0, 0}));
+  EXPECT_EQ(f.column("/summary/regions", "jobs_submitted"), (std::vector<double>{2, 2, 2}));
+  EXPECT_EQ(f.column("/summary/regions", "jobs_rejected"), (std::vector<double>{1, 0, 0}));
   EXPECT_EQ(f.column("/summary/regions", "data_gb"), (std::vector<double>{22, 22, 22}));
   EXPECT_EQ(f.column("/summary/regions", "wait_mean_s"), (std::vector<double>{100, 160, 25}));
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Write a small result file that follows DESIGN.md's HDF5 schema sovcap/1.
+"""Write a small result file that follows DESIGN.md's HDF5 schema sovcap/2.
 
 2 sites, 2 links, 3 job classes, about 3 days at 15 min, a few hundred jobs;
 the power dispatch is built so that the balance holds at every sample:
@@ -146,7 +146,7 @@ def make_fixture(path, days=3.0, step_s=900.0, seed=7, n_jobs=400, broken_balanc
     t = np.arange(0.0, duration_s, step_s)
     dt = np.diff(np.append(t, duration_s))
     with h5py.File(path, "w") as f:
-        f.attrs["schema"] = "sovcap/1"
+        f.attrs["schema"] = "sovcap/2"
         f.attrs["sovcap_version"] = "0.0-fixture"
         f.attrs["scenario"] = "fixture"
         f.attrs["seed"] = np.uint64(seed)
@@ -230,7 +230,7 @@ def make_fixture(path, days=3.0, step_s=900.0, seed=7, n_jobs=400, broken_balanc
                      for k, v in site_rows.items()], units)
 
         cls_col = np.array([c.decode() for c in jobs["class"]])
-        rows = {k: [] for k in ("jobs", "completed", "rejected", "wait_mean_s", "wait_p50_s", "wait_p95_s",
+        rows = {k: [] for k in ("jobs_submitted", "jobs_completed", "jobs_rejected", "wait_mean_s", "wait_p50_s", "wait_p95_s",
                                 "wait_p99_s", "mean_slowdown")}
         for c in CLASSES:
             sel = cls_col == c
@@ -240,12 +240,12 @@ def make_fixture(path, days=3.0, step_s=900.0, seed=7, n_jobs=400, broken_balanc
                             wait_stats(jobs["wait_s"][sel]) + [float(np.mean(slow)) if len(slow) else np.nan]):
                 rows[k].append(v)
         write_table(summary, "classes", [("class", fixed(CLASSES))] +
-                    [(k, np.array(v, dtype=np.int64 if k in ("jobs", "completed", "rejected") else np.float64))
+                    [(k, np.array(v, dtype=np.int64 if k in ("jobs_submitted", "jobs_completed", "jobs_rejected") else np.float64))
                      for k, v in rows.items()],
                     {k: ("s" if k.endswith("_s") else "1") for k in rows})
 
         org_col = np.array([o.decode() for o in jobs["origin"]])
-        rows = {k: [] for k in ("jobs", "completed", "rejected", "wait_mean_s", "wait_p50_s", "wait_p95_s",
+        rows = {k: [] for k in ("jobs_submitted", "jobs_completed", "jobs_rejected", "wait_mean_s", "wait_p50_s", "wait_p95_s",
                                 "wait_p99_s", "transfer_mean_s")}
         for r in REGIONS:
             sel = org_col == r
@@ -254,7 +254,7 @@ def make_fixture(path, days=3.0, step_s=900.0, seed=7, n_jobs=400, broken_balanc
                             [float(np.mean(jobs["transfer_s"][sel]))]):
                 rows[k].append(v)
         write_table(summary, "regions", [("region", fixed(REGIONS))] +
-                    [(k, np.array(v, dtype=np.int64 if k in ("jobs", "completed", "rejected") else np.float64))
+                    [(k, np.array(v, dtype=np.int64 if k in ("jobs_submitted", "jobs_completed", "jobs_rejected") else np.float64))
                      for k, v in rows.items()],
                     {k: ("s" if k.endswith("_s") else "1") for k in rows})
 

@@ -85,10 +85,10 @@ class CheckSchemaTest(FixtureCase):
         self.assertIn("status enum names", r.stdout)
 
     def test_wrong_schema_version_is_bad_input(self):
-        path = self.copy_fixture("v2.h5")
+        path = self.copy_fixture("v1.h5")
         with h5py.File(path, "r+") as f:
-            f.attrs["schema"] = "sovcap/2"
+            f.attrs["schema"] = "sovcap/1"
         r = run_tool("check_schema.py", path)
         self.assertEqual(r.returncode, 2)
         self.assertEqual(len(r.stderr.strip().splitlines()), 1)
-        self.assertIn("sovcap/2", r.stderr)
+        self.assertIn("sovcap/1", r.stderr)

@@ -1,4 +1,4 @@
-"""Open a sovcap result (HDF5 schema sovcap/1) and hand its parts out as numpy/pandas.
+"""Open a sovcap result (HDF5 schema sovcap/2) and hand its parts out as numpy/pandas.
 
 Only what DESIGN.md's "HDF5 result schema, version 1" promises is relied on;
 extra fields are ignored, missing required ones raise ToolError with one line.
@@ -10,7 +10,7 @@ import pandas as pd
 
 from .errors import ToolError
 
-SCHEMA = "sovcap/1"
+SCHEMA = "sovcap/2"
 HDF5_MAGIC = b"\x89HDF\r\n\x1a\n"
 
 
@@ -95,7 +95,7 @@ def compound_frame(ds, fields=None):
 
 
 class Result:
-    """An open sovcap/1 result file. Use as a context manager or call close()."""
+    """An open sovcap/2 result file. Use as a context manager or call close()."""
 
     def __init__(self, path):
         import h5py

@@ -23,7 +23,7 @@ STATUS_NAMES = {"completed", "rejected", "killed", "unfinished"}
 SUMMARY_SITES = ["site", "energy_it_mwh", "energy_facility_mwh", "solar_mwh", "wind_mwh", "grid_import_mwh",
                  "curtailed_mwh", "renewable_fraction", "mean_pue", "carbon_t", "gpu_utilization",
                  "jobs_completed", "jobs_rejected", "wait_p50_s", "wait_p95_s", "wait_p99_s"]
-SUMMARY_CLASSES = ["class", "jobs", "completed", "rejected", "wait_mean_s", "wait_p50_s", "wait_p95_s",
+SUMMARY_CLASSES = ["class", "jobs_submitted", "jobs_completed", "jobs_rejected", "wait_mean_s", "wait_p50_s", "wait_p95_s",
                    "wait_p99_s", "mean_slowdown"]
 SUMMARY_REGIONS = ["region"]
 TOPOLOGY_NODES = ["id", "kind", "latitude_deg", "longitude_deg"]
