@@ -2,10 +2,12 @@
 // The loops that run a sweep's points: locally with -j slots, or shared out
 // by rank 0 over MPI. The state of every point is on disk (see layout.hpp).
 #include <deque>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "simulator/sweep/layout.hpp"
+#include "simulator/sweep/local_pool.hpp"
 #include "simulator/sweep/spec.hpp"
 
 namespace sovcap::sweep {
@@ -17,6 +19,9 @@ struct SweepRun {
   std::string exe;
   int jobs = 1;
   bool quiet = false;
+  // Called as each point ends, with its outcome (on rank 0 under MPI): a client of the runner
+  // (sovcap optimize) records evaluations as they finish.
+  std::function<void(const PointOutcome&)> on_done;
 };
 
 struct RunCounts {

@@ -32,6 +32,7 @@ RunCounts run_local(const SweepRun& run, std::deque<long> pending, long already)
     for (const auto& o : pool.reap()) {
       ++c.ran;
       if (!o.ok()) ++c.failed;
+      if (run.on_done) run.on_done(o);
     }
     progress.update(already + c.ran, c.failed, static_cast<long>(pool.running()));
     std::this_thread::sleep_for(std::chrono::milliseconds(5));

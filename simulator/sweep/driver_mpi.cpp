@@ -60,6 +60,7 @@ RunCounts run_mpi_master(const SweepRun& run, std::deque<long> pending, long alr
         ++remote_done;
         ++c.ran;
         if (msg[1] != 0) ++c.failed;
+        if (run.on_done) run.on_done(PointOutcome{msg[0], static_cast<int>(msg[1]), msg[1] ? "failed on another rank" : ""});
       }
       MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &st);
     }
@@ -72,6 +73,7 @@ RunCounts run_mpi_master(const SweepRun& run, std::deque<long> pending, long alr
     for (const auto& o : pool.reap()) {
       ++c.ran;
       if (!o.ok()) ++c.failed;
+      if (run.on_done) run.on_done(o);
       busy = true;
     }
     progress.update(already + c.ran, c.failed, static_cast<long>(pool.running()) + remote_assigned - remote_done);

@@ -197,7 +197,7 @@ int cmd_sweep(const SweepArgs& args, int* argc, char*** argv) {
     int code = mpi.agree(talk ? prepare(args, spec, points, dir, pending) : 0);
     if (code) return code;
     long already = static_cast<long>(points.size() - pending.size());
-    SweepRun run{spec, points, dir, exe, args.jobs, args.quiet};
+    SweepRun run{spec, points, dir, exe, args.jobs, args.quiet, {}};
     RunCounts counts;
 #ifdef SOVCAP_HAVE_MPI
     if (mpi.shared()) {
