@@ -149,6 +149,7 @@ std::vector<Score> Evaluator::evaluate(const std::vector<std::vector<std::string
     sw.path = spec_.path;
     sw.base = spec_.base;
     sw.fixed = spec_.fixed;
+    sw.kpis_only = true;
     sweep::SweepRun run{sw, all, runs_, exe_, jobs_, true, {}};
     run.on_done = [&](const sweep::PointOutcome& o) { record(o.point, o); };
     started_ += static_cast<long>(pending.size());

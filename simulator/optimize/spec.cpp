@@ -9,6 +9,7 @@
 #include "simulator/config/loader.hpp"
 #include "simulator/config/suggest.hpp"
 #include "simulator/config/units.hpp"
+#include "simulator/output/figures.hpp"
 
 namespace sovcap::optimize {
 namespace {
@@ -207,7 +208,24 @@ std::vector<std::string> override_texts(const Overrides& o) {
 void check_against_scenario(Parser& p, const Spec& spec, const Node& root) {
   auto fixed = override_texts(spec.fixed);
   try {
-    config::load_scenario(spec.base, fixed);
+    auto sc = config::load_scenario(spec.base, fixed);
+    // KPIs by name, from the results registry: a whole-run KPI, or "<site>.<column>".
+    std::vector<std::string> names;
+    for (const auto* f : output::figures_of(output::Table::kpi))
+      if (f->type != output::Type::text) names.push_back(f->name);
+    for (const auto& site : sc.sites)
+      for (const auto* f : output::figures_of(output::Table::sites))
+        if (f->type != output::Type::text) names.push_back(site.id + "." + f->name);
+    auto check = [&](const std::string& kpi, const Place& at, const std::string& path) {
+      if (kpi.empty() || std::find(names.begin(), names.end(), kpi) != names.end()) return;
+      std::string hint = config::did_you_mean(kpi, names);
+      p.error(at, path, "no KPI '" + kpi + "' in this scenario's results" + (hint.empty() ? "" : "; " + hint),
+              "a KPI of `sovcap summary --json` (docs/results.md), or SITE.COLUMN of /summary/sites");
+    };
+    for (size_t i = 0; i < spec.objectives.size(); ++i)
+      check(spec.objectives[i].kpi, spec.objectives[i].place, fmt::format("objectives.{}.kpi", i));
+    for (size_t i = 0; i < spec.constraints.size(); ++i)
+      check(spec.constraints[i].kpi, spec.constraints[i].place, fmt::format("constraints.{}.kpi", i));
   } catch (const config::ConfigError& e) {
     const Node* set = root.get("set");
     for (const auto& d : e.diagnostics)

@@ -15,7 +15,7 @@ namespace sovcap::sweep {
 namespace fs = std::filesystem;
 
 std::vector<std::string> run_command(const std::string& exe, const std::string& base, const Overrides& fixed,
-                                     const Point& p, const std::string& result) {
+                                     const Point& p, const std::string& result, bool kpis_only) {
   std::vector<std::string> cmd = {exe, "run", base, "-o", result};
   for (const auto* list : {&fixed, &p.params})
     for (const auto& [k, v] : *list) {
@@ -25,6 +25,7 @@ std::vector<std::string> run_command(const std::string& exe, const std::string& 
   cmd.push_back("--seed");
   cmd.push_back(std::to_string(p.seed));
   cmd.push_back("--quiet");
+  if (kpis_only) cmd.push_back("--kpis-only");
   return cmd;
 }
 
@@ -37,7 +38,7 @@ void LocalPool::start(const Point& p) {
   std::error_code ec;
   fs::remove(dir_.result(p.index), ec);
   fs::remove(dir_.failure(p.index), ec);
-  pid_t pid = spawn_logged(run_command(exe_, spec_.base, spec_.fixed, p, dir_.result(p.index)), dir_.log(p.index));
+  pid_t pid = spawn_logged(run_command(exe_, spec_.base, spec_.fixed, p, dir_.result(p.index), spec_.kpis_only), dir_.log(p.index));
   running_.push_back({pid, p.index});
 }
 

@@ -18,10 +18,10 @@ struct PointOutcome {
   bool ok() const { return exit_code == 0 && message.empty(); }
 };
 
-// `EXE run BASE -o RESULT --set K=V... --seed S --quiet`: fixed overrides
+// `EXE run BASE -o RESULT --set K=V... --seed S --quiet [--kpis-only]`: fixed overrides
 // first, then the point's own.
 std::vector<std::string> run_command(const std::string& exe, const std::string& base, const Overrides& fixed,
-                                     const Point& p, const std::string& result);
+                                     const Point& p, const std::string& result, bool kpis_only = false);
 
 class LocalPool {
  public:

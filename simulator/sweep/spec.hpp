@@ -38,6 +38,7 @@ struct SweepSpec {
   long samples = 0;             // random/lhs draws
   uint64_t seed = 1;            // sampling seed and first replication's run seed
   std::vector<uint64_t> seeds;  // one run seed per replication (never empty)
+  bool kpis_only = false;       // points run `sovcap run --kpis-only` (clients that read KPIs only: optimize)
 };
 
 // One run of the sweep. Indices are dense from 0, in a deterministic order:
