@@ -33,8 +33,11 @@ double Battery::max_charge_mw(double step_s) const {
 double Battery::discharge(double mw, double step_s) {
   const double p = std::clamp(mw, 0.0, max_discharge_mw(step_s));
   const double h = step_s / 3600.0;
+  const double drawn = std::min(p * h / eta_, soc_mwh_ - min_soc_mwh());
   soc_mwh_ = std::max(min_soc_mwh(), soc_mwh_ - p * h / eta_);  // max(): rounding only
   discharged_mwh_ += p * h;
+  const double usable = max_soc_mwh() - min_soc_mwh();
+  if (usable > 0 && drawn > 0) cycles_ += drawn / usable;
   return p;
 }
 

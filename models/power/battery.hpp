@@ -35,11 +35,15 @@ class Battery {
   double charged_mwh() const { return charged_mwh_; }        // grid side, in
   double discharged_mwh() const { return discharged_mwh_; }  // grid side, out
   double self_discharged_mwh() const { return self_discharged_mwh_; }
+  // Equivalent full cycles: the energy drawn from the store, each step divided by the usable
+  // capacity (max - min SOC) it had then, so a resize by a build-out phase counts from its step on.
+  // One discharge from the maximum to the minimum SOC is one cycle.
+  double equivalent_cycles() const { return cycles_; }
 
  private:
   BatteryParams p_;
   double energy_mwh_, charge_mw_, discharge_mw_, eta_, soc_mwh_;
-  double charged_mwh_ = 0, discharged_mwh_ = 0, self_discharged_mwh_ = 0;
+  double charged_mwh_ = 0, discharged_mwh_ = 0, self_discharged_mwh_ = 0, cycles_ = 0;
 };
 
 }  // namespace sovcap::power

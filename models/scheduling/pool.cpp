@@ -46,7 +46,12 @@ void Pool::submit(workload::Job job, double now_s) {
                                 std::to_string(job.units) + " units of " + std::to_string(total_units_));
   advance(now_s);
   QueuedJob q;
-  q.remaining_s = std::max(0.0, job.runtime_s);
+  q.work_s = std::max(0.0, job.runtime_s);
+  if (job.kill_at_time_limit && job.requested_s > 0 && job.requested_s < q.work_s) {
+    q.work_s = job.requested_s;
+    q.ends_killed = true;
+  }
+  q.remaining_s = q.work_s;
   q.requested_left_s = std::max(q.remaining_s, job.requested_s);
   q.seq = next_seq_++;
   q.job = std::move(job);
@@ -153,6 +158,18 @@ double Pool::idle_energy_kwh(double now_s) {
   return idle_kwh_;
 }
 
+double Pool::take_interval_busy_unit_s(double now_s) {
+  advance(now_s);
+  double u = interval_busy_unit_s_;
+  interval_busy_unit_s_ = 0;
+  return u;
+}
+
+double Pool::busy_unit_s(double now_s) {
+  advance(now_s);
+  return busy_unit_s_;
+}
+
 double Pool::take_interval_it_energy_kwh(double now_s) {
   advance(now_s);
   double kwh = interval_kwh_;
@@ -168,7 +185,9 @@ void Pool::integrate_to(double t_s) {
   it_kwh_ += kwh;
   interval_kwh_ += kwh;
   idle_kwh_ += idle_kw * dt / 3600.0;
-  delayed_s_ += (static_cast<double>(running_count_) * (1.0 - f_) + static_cast<double>(cap_waiting_)) * dt;
+  delayed_s_ += (static_cast<double>(busy_units_) * (1.0 - f_) + static_cast<double>(cap_waiting_units_)) * dt;
+  busy_unit_s_ += static_cast<double>(busy_units_) * dt;
+  interval_busy_unit_s_ += static_cast<double>(busy_units_) * dt;
   if (capped()) capped_s_ += dt;
   w_s_ += f_ * dt;
   t_s_ = t_s;
@@ -198,7 +217,8 @@ void Pool::finish(uint32_t slot, double t_s) {
   workload::Job job = r.q.job;
   job.energy_kwh = job_energy_kwh(r, t_s, r.w_end_s);  // at its end the job has done exactly its work
   job.end_s = t_s;
-  job.status = workload::JobStatus::completed;
+  job.status = r.q.ends_killed ? workload::JobStatus::killed : workload::JobStatus::completed;
+  if (r.q.ends_killed) ++jobs_killed_;
   remove_running(slot);
   done_.push_back(std::move(job));
 }
@@ -236,6 +256,7 @@ void Pool::start(QueuedJob&& q) {
   if (std::isnan(r.q.job.start_s)) r.q.job.start_s = t_s_;
   if (!std::isnan(r.q.suspended_at_s)) {  // its wait was counted as delay while it lasted
     --cap_waiting_;
+    cap_waiting_units_ -= r.q.job.units;
     r.q.suspended_at_s = std::numeric_limits<double>::quiet_NaN();
   }
   r.w_seg_s = w_s_;
@@ -267,6 +288,7 @@ void Pool::suspend(uint32_t slot, bool by_cap) {
   if (by_cap) {
     q.suspended_at_s = t_s_;
     ++cap_waiting_;
+    cap_waiting_units_ += q.job.units;
     ++suspensions_;
   } else {
     ++preemptions_;
@@ -281,13 +303,13 @@ void Pool::kill_for_failure(uint32_t slot) {
   Running& r = slots_[slot];
   QueuedJob q = r.q;
   q.job.energy_kwh = job_energy_kwh(r, t_s_, w_s_);  // the energy spent stays spent
-  double done_s = q.job.runtime_s - std::max(0.0, r.w_end_s - w_s_);
+  double done_s = q.work_s - std::max(0.0, r.w_end_s - w_s_);
   double kept_s = 0;  // work saved by the last checkpoint
   if (q.job.checkpoint_interval_s > 0) kept_s = std::floor(done_s / q.job.checkpoint_interval_s) * q.job.checkpoint_interval_s;
-  kept_s = std::clamp(kept_s, 0.0, q.job.runtime_s);
+  kept_s = std::clamp(kept_s, 0.0, q.work_s);
   lost_work_s_ += (done_s - kept_s) * q.job.units;
-  q.remaining_s = q.job.runtime_s - kept_s;
-  q.requested_left_s = std::max(q.remaining_s, std::max(q.job.requested_s, q.job.runtime_s) - kept_s);
+  q.remaining_s = q.work_s - kept_s;
+  q.requested_left_s = std::max(q.remaining_s, std::max(q.job.requested_s, q.work_s) - kept_s);
   ++job_restarts_;
   remove_running(slot);
   ++epoch_;
@@ -375,6 +397,7 @@ std::vector<workload::Job> Pool::drain(double now_s) {
   }
   queued_units_ = 0;
   cap_waiting_ = 0;
+  cap_waiting_units_ = 0;
   power_blocked_ = false;
   rebalance();
   ++epoch_;

@@ -80,9 +80,14 @@ class Pool : private PoolAccess {
   // IT energy since the previous call (or since 0), accumulated on its own so that a step's energy
   // carries only its own rounding, not that of a difference of two year-long sums.
   double take_interval_it_energy_kwh(double now_s);
-  // Sum over jobs of the time capping added to their run: integral over running jobs of (1 - f) dt,
-  // plus the time power-cap-suspended jobs wait in the queue (until they resume or the pool is
-  // drained). Up to the last call's time. Jobs kept waiting by (2) alone are not counted.
+  // Busy-unit-seconds (integral of busy units dt) since the previous call (or since 0): the exact
+  // time-weighted occupancy of the step, not a snapshot at its end.
+  double take_interval_busy_unit_s(double now_s);
+  double busy_unit_s(double now_s);  // the same integral since 0
+  // Unit-seconds of work capping put off: integral over running jobs of units x (1 - f) dt, plus
+  // units x the time power-cap-suspended jobs wait in the queue (until they resume or the pool is
+  // drained). Up to the last call's time. Jobs kept waiting by (2) alone are not counted. Weighted by
+  // units like lost_work_s(), so both are GPU-seconds on a GPU pool (core-seconds on a CPU pool).
   double delayed_work_s() const { return delayed_s_; }
   // Capping statistics: set_power_cap_kw calls that changed f, powered units off or suspended; jobs
   // suspended by the cap (of which emergency_suspensions non-preemptible); jobs preempted by
@@ -102,7 +107,10 @@ class Pool : private PoolAccess {
   int down_units() const { return down_units_; }
   uint64_t node_failures() const { return node_failures_; }
   uint64_t job_restarts() const { return job_restarts_; }
-  double lost_work_s() const { return lost_work_s_; }  // unit-seconds of work redone after failures
+  double lost_work_s() const { return lost_work_s_; }  // unit-seconds (GPU- or core-seconds) redone after failures
+  // Jobs killed at their requested time (a class with kill_at_time_limit whose job needs longer):
+  // each ends there with status killed.
+  uint64_t jobs_killed() const { return jobs_killed_; }
 
   // At the end: every finished-but-uncollected job, then every running and queued job as
   // unfinished (running and suspended ones with their energy so far). The pool is empty afterwards.
@@ -182,6 +190,9 @@ class Pool : private PoolAccess {
   std::vector<workload::Job> started_;  // started in the current start_ready
 
   double it_kwh_ = 0, idle_kwh_ = 0, interval_kwh_ = 0, delayed_s_ = 0, capped_s_ = 0;
+  double busy_unit_s_ = 0, interval_busy_unit_s_ = 0;
+  int64_t cap_waiting_units_ = 0;  // units of the cap-suspended jobs in the queue
+  uint64_t jobs_killed_ = 0;
   int64_t queued_units_ = 0;
   uint64_t capping_actions_ = 0, suspensions_ = 0, emergency_suspensions_ = 0, preemptions_ = 0;
 };

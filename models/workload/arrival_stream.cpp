@@ -216,6 +216,7 @@ Job ArrivalStream::make_job(int k, double t_s) {
   job.output_gb = cls.output_gb;
   job.priority = cls.priority;
   job.preemptible = cls.preemptible;
+  job.kill_at_time_limit = cls.kill_at_time_limit;
   job.checkpoint_interval_s = cls.checkpoint_interval_s;
   job.deadline_s = cls.flexible ? t_s + cls.deadline_s : std::numeric_limits<double>::infinity();
   job.submit_s = t_s;

@@ -21,6 +21,7 @@ struct Job {
   double output_gb = 0;
   int32_t priority = 0;        // higher first
   bool preemptible = false;
+  bool kill_at_time_limit = false;  // killed at requested_s if it needs longer (its class's kill_at_time_limit)
   double checkpoint_interval_s = 0;  // work between checkpoints; 0 = none (a killed job restarts from scratch)
   double deadline_s = std::numeric_limits<double>::infinity();  // absolute, flexible jobs
   double submit_s = nan;

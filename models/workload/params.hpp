@@ -33,6 +33,7 @@ struct JobClassSpec {
   DistributionSpec units;                 // GPUs or cores per job (rounded up, >= 1)
   DistributionSpec runtime_s;
   double estimate_factor = 1.5;           // requested time = runtime * factor (backfilling)
+  bool kill_at_time_limit = false;        // a job needing longer than its requested time is killed there
   double input_gb = 0;
   double output_gb = 0;
   int priority = 0;

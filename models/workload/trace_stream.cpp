@@ -37,6 +37,7 @@ Job job_of_class(const JobClassSpec& cls, int class_index, double submit_s) {
   j.output_gb = cls.output_gb;
   j.priority = cls.priority;
   j.preemptible = cls.preemptible;
+  j.kill_at_time_limit = cls.kill_at_time_limit;
   j.checkpoint_interval_s = cls.checkpoint_interval_s;
   j.deadline_s = cls.flexible && cls.deadline_s > 0 ? submit_s + cls.deadline_s
                                                     : std::numeric_limits<double>::infinity();

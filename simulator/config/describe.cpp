@@ -122,6 +122,7 @@ std::string describe(const Scenario& sc) {
   for (const auto& c : sc.classes) {
     std::string flags;
     if (c.preemptible) flags += "preemptible ";
+    if (c.kill_at_time_limit) flags += "killed-at-limit ";
     if (c.flexible) flags += "flexible(" + human_duration(c.deadline_s) + ") ";
     if (c.checkpoint_interval_s > 0) flags += "ckpt/" + human_duration(c.checkpoint_interval_s) + " ";
     if (!flags.empty()) flags.pop_back();

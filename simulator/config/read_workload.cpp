@@ -186,8 +186,8 @@ void read_classes(Ctx& ctx, MapReader& root, Draft& d) {
     const Node& item = list->items[i];
     MapReader m(ctx, &item, item_path("classes", item, i),
                 {"id", "pool", "rate", "hourly", "weekday", "growth", "region_weights", "units", "runtime",
-                 "estimate_factor", "input", "output", "priority", "preemptible", "flexible", "deadline",
-                 "checkpoint_interval", "checkpoint_size", "allowed_sites", "latency_target"},
+                 "estimate_factor", "kill_at_time_limit", "input", "output", "priority", "preemptible", "flexible",
+                 "deadline", "checkpoint_interval", "checkpoint_size", "allowed_sites", "latency_target"},
                 item.place);
     workload::JobClassSpec c;
     ClassRef ref;
@@ -218,6 +218,7 @@ void read_classes(Ctx& ctx, MapReader& root, Draft& d) {
       c.runtime_s = read_distribution(ctx, m, "runtime", Quantity::duration);
     }
     c.estimate_factor = m.number("estimate_factor", 1.5, at_least(1));
+    c.kill_at_time_limit = m.flag("kill_at_time_limit", false);
     c.input_gb = m.quantity("input", Quantity::data, 0.0, non_negative());
     c.output_gb = m.quantity("output", Quantity::data, 0.0, non_negative());
     c.priority = static_cast<int>(m.integer("priority", 0, between(-1000000, 1000000)));

@@ -248,6 +248,7 @@ std::string resolved_yaml(const Scenario& sc) {
     distribution(out, "units", c.units, "");
     distribution(out, "runtime", c.runtime_s, "s");
     kv(out, "estimate_factor", num(c.estimate_factor));
+    kv(out, "kill_at_time_limit", c.kill_at_time_limit);
     kv(out, "input", with(c.input_gb, "GB"));
     kv(out, "output", with(c.output_gb, "GB"));
     kv(out, "priority", c.priority);

@@ -77,7 +77,8 @@ output::SiteSample close_interval(SiteState& site, double now, double step_s, do
   for (size_t i = 0; i < site.pools.size(); ++i) {
     auto& pool = site.pools[i];
     bool gpu = site.spec->pools[i].gpu;
-    (gpu ? s.busy_gpus : s.busy_cpus) += pool.busy_units();
+    // The step's mean busy units, from the pool's exact integral (not a snapshot at the step's end).
+    (gpu ? s.busy_gpus : s.busy_cpus) += pool.take_interval_busy_unit_s(now) / step_s;
     (gpu ? s.total_gpus : s.total_cpus) += pool.total_units();
     s.running_jobs += static_cast<double>(pool.running_jobs());
     s.queued_jobs += static_cast<double>(pool.queued_jobs());
@@ -91,7 +92,6 @@ output::SiteSample close_interval(SiteState& site, double now, double step_s, do
   site.capping = capping;
   capped_s_at_step = capped;
   site.unserved_mwh += f.unserved_mw * step_s / 3600.0;
-  site.battery_throughput_mwh += f.battery_discharge_mw * step_s / 3600.0;
   return s;
 }
 

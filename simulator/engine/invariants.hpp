@@ -72,10 +72,10 @@ inline void check_sample(const std::string& site, double t_s, const output::Site
                    "power balance of site '" + site + "' at t=" + num(t_s) + " s: supply " + num(supply) +
                        " MW (solar+wind+discharge+import+unserved) != demand " + num(demand) +
                        " MW (facility+charge+curtailed+export)");
-  SOVCAP_INVARIANT(s.busy_gpus >= 0 && s.busy_gpus <= s.total_gpus,
+  SOVCAP_INVARIANT(s.busy_gpus >= 0 && s.busy_gpus <= s.total_gpus * (1 + 1e-12),  // a step mean: rounding
                    "GPU accounting of site '" + site + "' at t=" + num(t_s) + " s: busy " + num(s.busy_gpus) +
                        " of " + num(s.total_gpus));
-  SOVCAP_INVARIANT(s.busy_cpus >= 0 && s.busy_cpus <= s.total_cpus,
+  SOVCAP_INVARIANT(s.busy_cpus >= 0 && s.busy_cpus <= s.total_cpus * (1 + 1e-12),
                    "CPU accounting of site '" + site + "' at t=" + num(t_s) + " s: busy " + num(s.busy_cpus) +
                        " of " + num(s.total_cpus));
 }

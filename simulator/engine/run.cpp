@@ -34,7 +34,10 @@ output::RunInfo run_info(const config::Scenario& sc, const network::Topology& to
   info.step_s = sc.step_s;
   for (const auto& s : sc.sites) info.sites.push_back(s.id);
   for (const auto& l : sc.topology.links) info.links.push_back(l.id);
-  for (const auto& c : sc.classes) info.classes.push_back(c.id);
+  for (const auto& c : sc.classes) {
+    info.classes.push_back(c.id);
+    info.class_gpu.push_back(c.pool == workload::PoolKind::gpu);
+  }
   for (const auto& r : sc.regions) info.regions.push_back(r.id);
   static const char* kinds[] = {"region", "site", "router"};
   for (const auto& n : sc.topology.nodes)
@@ -132,18 +135,16 @@ RunStats run_scenario(const config::Scenario& sc, const RunOptions& opt) {
   std::vector<output::SiteExtras> extras;
   for (auto& site : w.sites) {
     output::SiteExtras e;
-    double usable_mwh = site.spec->power.battery.energy_mwh *
-                        (site.spec->power.battery.soc_max_fraction - site.spec->power.battery.soc_min_fraction);
-    e.battery_cycles = usable_mwh > 0 ? site.battery_throughput_mwh / usable_mwh : 0;
-    double delayed = 0;
-    for (auto& pool : site.pools) delayed += pool.delayed_work_s();
-    e.delayed_work_h = delayed / 3600.0;
+    e.battery_cycles = site.power->battery().equivalent_cycles();  // counts a battery a phase added or resized
     e.capping_episodes = site.capping_episodes;
     e.unserved_mwh = site.unserved_mwh;
-    for (auto& pool : site.pools) {
+    for (size_t p = 0; p < site.pools.size(); ++p) {
+      auto& pool = site.pools[p];
+      const bool gpu = site.spec->pools[p].gpu;
       e.node_failures += static_cast<double>(pool.node_failures());
       e.job_restarts += static_cast<double>(pool.job_restarts());
-      e.lost_work_h += pool.lost_work_s() / 3600.0;
+      (gpu ? e.lost_work_gpu_h : e.lost_work_core_h) += pool.lost_work_s() / 3600.0;
+      (gpu ? e.delayed_work_gpu_h : e.delayed_work_core_h) += pool.delayed_work_s() / 3600.0;
     }
     extras.push_back(e);
   }

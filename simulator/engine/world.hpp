@@ -44,7 +44,6 @@ struct SiteState {
   int capping_episodes = 0;
   bool capping = false;
   double unserved_mwh = 0;
-  double battery_throughput_mwh = 0;
 
   int pool_for(workload::PoolKind kind) const { return kind == workload::PoolKind::gpu ? gpu_pool : cpu_pool; }
   // The site's next event: a completion, a policy release, a node failing or coming back.

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <stdexcept>
+#include <utility>
 
 namespace sovcap::output {
 
@@ -15,7 +16,7 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-void count(JobGroup& g, const workload::Job& j, double wait, double horizon_s) {
+void count(JobGroup& g, const workload::Job& j, double wait, double horizon_s, bool gpu) {
   using workload::JobStatus;
   ++g.jobs;
   switch (j.status) {
@@ -31,7 +32,7 @@ void count(JobGroup& g, const workload::Job& j, double wait, double horizon_s) {
   }
   if (j.status == JobStatus::completed && std::isfinite(wait) && std::isfinite(run))
     g.slowdown_sum += bounded_slowdown(wait, run);
-  if (std::isfinite(run)) g.gpu_hours += j.units * run / 3600.0;
+  if (std::isfinite(run)) (gpu ? g.gpu_hours : g.core_hours) += j.units * run / 3600.0;
   g.transfer_sum_s += j.transfer_s;
   g.data_gb += j.input_gb + j.output_gb;
   g.energy_kwh += j.energy_kwh;
@@ -87,8 +88,8 @@ struct GroupWalk {
 
 }  // namespace
 
-JobStats::JobStats(size_t classes, size_t regions, size_t sites, double horizon_s)
-    : classes_(classes), regions_(regions), sites_(sites), horizon_s_(horizon_s) {
+JobStats::JobStats(size_t classes, size_t regions, size_t sites, double horizon_s, std::vector<bool> class_gpu)
+    : classes_(classes), regions_(regions), sites_(sites), horizon_s_(horizon_s), class_gpu_(std::move(class_gpu)) {
   long double keys = static_cast<long double>(classes) * regions * (sites + 1);
   if (keys > 4294967296.0L)
     throw std::length_error("job statistics: classes x regions x (sites + 1) = " + std::to_string(static_cast<double>(keys)) +
@@ -97,10 +98,11 @@ JobStats::JobStats(size_t classes, size_t regions, size_t sites, double horizon_
 
 void JobStats::add(const workload::Job& j) {
   double wait = j.start_s - j.submit_s;
-  count(classes_.at(j.class_index), j, wait, horizon_s_);
-  count(regions_.at(j.origin_region), j, wait, horizon_s_);
-  if (j.site >= 0) count(sites_.at(j.site), j, wait, horizon_s_);
-  count(all_, j, wait, horizon_s_);
+  const bool gpu = class_gpu_.empty() || class_gpu_.at(j.class_index);
+  count(classes_.at(j.class_index), j, wait, horizon_s_, gpu);
+  count(regions_.at(j.origin_region), j, wait, horizon_s_, gpu);
+  if (j.site >= 0) count(sites_.at(j.site), j, wait, horizon_s_, gpu);
+  count(all_, j, wait, horizon_s_, gpu);
   if (std::isfinite(wait) && wait != 0) {
     auto key = (static_cast<uint64_t>(j.class_index) * regions_.size() + static_cast<uint64_t>(j.origin_region)) *
                    (sites_.size() + 1) +

@@ -25,7 +25,8 @@ struct JobGroup {
   double transfer_sum_s = 0;
   double data_gb = 0;              // input + output
   double energy_kwh = 0;
-  double gpu_hours = 0;            // units x actual run time of jobs that started and ended
+  double gpu_hours = 0;            // GPUs x actual run time of GPU-pool jobs that started and ended
+  double core_hours = 0;           // cores x actual run time of CPU-pool jobs that started and ended
   int64_t deadline_jobs = 0;       // jobs with a deadline (flexible ones)
   int64_t deadline_misses = 0;     // ... that ended after it, or had not ended when it passed
 };
@@ -36,7 +37,9 @@ class JobStats {
 
   // horizon_s: the end of the run; an unfinished job misses a deadline only if it fell before it.
   // Throws std::length_error if classes x regions x (sites + 1) exceeds 2^32 (the packed key).
-  JobStats(size_t classes, size_t regions, size_t sites, double horizon_s = std::numeric_limits<double>::infinity());
+  // class_gpu: per class, whether its jobs run on GPUs (GPU-hours) or cores (core-hours); empty = all GPUs.
+  JobStats(size_t classes, size_t regions, size_t sites, double horizon_s = std::numeric_limits<double>::infinity(),
+           std::vector<bool> class_gpu = {});
   // Indices are checked by the caller (the job table rejects bad ones first).
   void add(const workload::Job& job);
   // Fill every group's `waits` (mean, p50, p95, p99), exactly as wait_stats() of the group's waits.
@@ -60,6 +63,7 @@ class JobStats {
   std::vector<JobGroup> classes_, regions_, sites_;
   JobGroup all_;
   double horizon_s_;
+  std::vector<bool> class_gpu_;
   std::deque<WaitRecord> records_;  // a deque: no reallocation copies while it grows
   bool finished_ = false;
 };

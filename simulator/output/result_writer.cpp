@@ -128,7 +128,8 @@ ResultWriter::ResultWriter(std::string target_path, RunInfo info, Contents conte
     write_topology(topology, info_.nodes, info_.topology_links);
 
     st_->integrals = std::make_unique<SiteIntegrals>(info_.sites.size());
-    st_->stats = std::make_unique<JobStats>(info_.classes.size(), info_.regions.size(), info_.sites.size(), info_.duration_s);
+    st_->stats = std::make_unique<JobStats>(info_.classes.size(), info_.regions.size(), info_.sites.size(), info_.duration_s,
+                                            info_.class_gpu);
     st_->values.reserve(info_.sites.size() * site_metrics().size() + info_.links.size() * link_metrics().size());
   } catch (...) {
     close_all();

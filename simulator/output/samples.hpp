@@ -38,14 +38,18 @@ struct RunInfo {
   uint64_t seed = 0;
   double duration_s = 0, step_s = 0;
   std::vector<std::string> sites, links, classes, regions;  // the order of samples and job indices
+  std::vector<bool> class_gpu;  // per class: GPU pool (GPU-hours) or CPU pool (core-hours); empty = all GPU
   std::vector<TopologyNodeRow> nodes;
   std::vector<TopologyLinkRow> topology_links;
 };
 
 // Per site, from the simulator at the end of the run.
 struct SiteExtras {
-  double battery_cycles = 0, delayed_work_h = 0, capping_episodes = 0, unserved_mwh = 0;
-  double node_failures = 0, job_restarts = 0, lost_work_h = 0;  // lost: unit-hours redone after failures
+  double battery_cycles = 0, capping_episodes = 0, unserved_mwh = 0;
+  double node_failures = 0, job_restarts = 0;
+  // Size-weighted: GPU-hours on the GPU pools, core-hours on the CPU pools (units x hours).
+  double lost_work_gpu_h = 0, lost_work_core_h = 0;        // redone after node failures
+  double delayed_work_gpu_h = 0, delayed_work_core_h = 0;  // put off by power capping
 };
 
 // Per region, from the backbone (docs/network.md): data moved and the latency target.

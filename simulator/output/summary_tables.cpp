@@ -34,7 +34,7 @@ SiteEnergy site_energy(const SiteIntegrals& in, size_t s) {
 // The columns every job-grouped table computes; each table writes those it declares.
 struct GroupColumns {
   std::vector<int64_t> jobs, completed, rejected, killed, unfinished, deadline_jobs, deadline_misses;
-  std::vector<double> mean, p50, p95, p99, slowdown, transfer, data, energy, gpu_hours;
+  std::vector<double> mean, p50, p95, p99, slowdown, transfer, data, energy, gpu_hours, core_hours;
   void add(JobGroup& g) {
     jobs.push_back(g.jobs);
     completed.push_back(g.completed);
@@ -53,6 +53,7 @@ struct GroupColumns {
     data.push_back(g.data_gb);
     energy.push_back(g.energy_kwh);
     gpu_hours.push_back(g.gpu_hours);
+    core_hours.push_back(g.core_hours);
   }
   void counts(DeclaredTable& t, bool all) const {
     t.count("jobs_submitted", jobs).count("jobs_completed", completed).count("jobs_rejected", rejected);
@@ -67,8 +68,8 @@ void write_sites(hid_t group, const RunInfo& info, const SiteIntegrals& series, 
                  const std::vector<SiteExtras>& extras) {
   size_t n = info.sites.size();
   std::vector<double> it, cooling, facility, idle, jobs_mwh, solar, wind, charge, discharge, import, exported,
-      curtailed, renewable_used, renewable, pue, carbon, gpu_util, cpu_util, cycles, delayed, capping, unserved,
-      failures, restarts, lost;
+      curtailed, renewable_used, renewable, pue, carbon, gpu_util, cpu_util, cycles, delayed_gpu, delayed_core,
+      capping, unserved, failures, restarts, lost_gpu, lost_core;
   GroupColumns g;
   for (size_t s = 0; s < n; ++s) {
     auto e = site_energy(series, s);
@@ -95,12 +96,14 @@ void write_sites(hid_t group, const RunInfo& info, const SiteIntegrals& series, 
     x.unserved_mwh = e.unserved;
     if (!extras.empty()) x = extras[s];
     cycles.push_back(x.battery_cycles);
-    delayed.push_back(x.delayed_work_h);
+    delayed_gpu.push_back(x.delayed_work_gpu_h);
+    delayed_core.push_back(x.delayed_work_core_h);
     capping.push_back(x.capping_episodes);
     unserved.push_back(x.unserved_mwh);
     failures.push_back(x.node_failures);
     restarts.push_back(x.job_restarts);
-    lost.push_back(x.lost_work_h);
+    lost_gpu.push_back(x.lost_work_gpu_h);
+    lost_core.push_back(x.lost_work_core_h);
     g.add(jg);
   }
   DeclaredTable t(Table::sites, n, false);
@@ -126,12 +129,14 @@ void write_sites(hid_t group, const RunInfo& info, const SiteIntegrals& series, 
   g.counts(t, true);
   g.waits(t);
   t.real("battery_cycles", cycles)
-      .real("delayed_work_h", delayed)
+      .real("delayed_work_gpu_h", delayed_gpu)
+      .real("delayed_work_core_h", delayed_core)
       .real("capping_episodes", capping)
       .real("unserved_mwh", unserved)
       .real("node_failures", failures)
       .real("job_restarts", restarts)
-      .real("lost_work_h", lost)
+      .real("lost_work_gpu_h", lost_gpu)
+      .real("lost_work_core_h", lost_core)
       .write(group, "sites");
 }
 
@@ -147,6 +152,7 @@ void write_classes(hid_t group, const RunInfo& info, JobStats& jobs) {
       .real("data_gb", g.data)
       .real("energy_kwh", g.energy)
       .real("gpu_hours", g.gpu_hours)
+      .real("core_hours", g.core_hours)
       .count("deadline_jobs", g.deadline_jobs)
       .count("deadline_misses", g.deadline_misses)
       .write(group, "classes");

@@ -39,7 +39,7 @@ TEST(NodeFailuresRun, FailuresAtTheirRateAndKilledJobsRerunOnce) {
   double restarts = sum(f.column("/summary/sites", "job_restarts"));
   EXPECT_GT(restarts, 0) << "with tiny's busy GPUs some failure hits a job";
   EXPECT_LE(restarts, failures);
-  EXPECT_GT(sum(f.column("/summary/sites", "lost_work_h")), 0);
+  EXPECT_GT(sum(f.column("/summary/sites", "lost_work_gpu_h")), 0);
   // Each job once; the same arrivals as without failures.
   auto ids = f.column("/jobs", "id");
   EXPECT_EQ(std::set<double>(ids.begin(), ids.end()).size(), ids.size());

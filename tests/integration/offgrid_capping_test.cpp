@@ -38,7 +38,7 @@ size_t dakhla_row(const h5test::File& f) {
 }
 
 struct Checked {
-  double delayed_work_h = 0;
+  double delayed_work_gpu_h = 0;
   double capped_samples = 0;
 };
 
@@ -71,7 +71,7 @@ Checked check_offgrid(const std::string& path, double battery_mwh) {
   size_t row = dakhla_row(f);
   EXPECT_EQ(f.column("/summary/sites", "unserved_mwh")[row], 0.0);
   EXPECT_EQ(f.attr_double("/summary", "unserved_mwh"), 0.0);
-  out.delayed_work_h = f.column("/summary/sites", "delayed_work_h")[row];
+  out.delayed_work_gpu_h = f.column("/summary/sites", "delayed_work_gpu_h")[row];
   return out;
 }
 
@@ -83,9 +83,9 @@ TEST(OffGridDakhla, ZeroUnservedAndABiggerBatteryDelaysLessWork) {
   Checked big = check_offgrid(run(dir, "dakhla-offgrid-big-battery"), 6000);
   // The 2,000 MWh battery cannot carry January nights: the cap binds and work is delayed.
   EXPECT_GT(small.capped_samples, 0);
-  EXPECT_GT(small.delayed_work_h, 0);
+  EXPECT_GT(small.delayed_work_gpu_h, 0);
   // Three times the storage and twice the power: strictly less delayed work.
-  EXPECT_LT(big.delayed_work_h, small.delayed_work_h);
+  EXPECT_LT(big.delayed_work_gpu_h, small.delayed_work_gpu_h);
 }
 
 TEST(OffGridDakhla, SameSeedSameDelayedWork) {

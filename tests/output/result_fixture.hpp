@@ -137,7 +137,15 @@ inline void write_small(const std::string& path, size_t extra_jobs = 0) {
   w.add_job(job(5, 0, 2, 1, 40, 50, 100, JobStatus::unfinished));
   w.add_job(job(6, 1, 1, 0, 50, 20, 60, JobStatus::killed));
   for (size_t i = 0; i < extra_jobs; ++i) w.add_job(job(7 + i, static_cast<int>(i % 2), static_cast<int>(i % 3), static_cast<int>(i % 2), 60.0 + i, i % 97, 100));
-  w.finish(1.5, {{2.5, 1.0, 3, 0.25}, {0.0, 0.0, 0, 0.0}});
+  out::SiteExtras first;
+  first.battery_cycles = 2.5;
+  first.delayed_work_gpu_h = 1.0;
+  first.delayed_work_core_h = 0.5;
+  first.capping_episodes = 3;
+  first.unserved_mwh = 0.25;
+  first.lost_work_gpu_h = 4.0;
+  first.lost_work_core_h = 2.0;
+  w.finish(1.5, {first, out::SiteExtras{}});
 }
 
 }  // namespace fixture

@@ -46,7 +46,10 @@ TEST_F(SummaryValues, SiteEnergiesAreIntegralsOfTheSeries) {
   EXPECT_NEAR(col("energy_idle_mwh")[0] + col("energy_jobs_mwh")[0], col("energy_it_mwh")[0], 1e-12);
   // From the simulator's extras.
   EXPECT_EQ(col("battery_cycles")[0], 2.5);
-  EXPECT_EQ(col("delayed_work_h")[0], 1.0);
+  EXPECT_EQ(col("delayed_work_gpu_h")[0], 1.0);
+  EXPECT_EQ(col("delayed_work_core_h")[0], 0.5);
+  EXPECT_EQ(col("lost_work_gpu_h")[0], 4.0);
+  EXPECT_EQ(col("lost_work_core_h")[0], 2.0);
   EXPECT_EQ(col("capping_episodes")[0], 3);
   EXPECT_EQ(col("unserved_mwh")[0], 0.25);
 }

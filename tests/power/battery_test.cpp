@@ -103,3 +103,40 @@ TEST(Battery, RejectsBadParameters) {
   p.soc_min_fraction = 0.95;
   EXPECT_THROW(Battery{p}, std::invalid_argument);
 }
+
+TEST(Battery, OneFullDischargeIsOneEquivalentCycle) {
+  BatteryParams p = params();
+  p.self_discharge_per_day = 0;
+  p.initial_soc_fraction = 0.9;  // full: 90 MWh, usable 80 MWh (10-90 MWh)
+  p.charge_mw = p.discharge_mw = 1000;
+  Battery b(p);
+  // Grid side 72 MWh = 80 MWh drawn from the store at 0.9: max to min SOC, one cycle.
+  EXPECT_NEAR(b.discharge(1000, 3600), 72, 1e-9);
+  EXPECT_NEAR(b.soc_mwh(), 10, 1e-9);
+  EXPECT_NEAR(b.equivalent_cycles(), 1.0, 1e-12);
+  // Charging counts nothing; half a discharge after is half a cycle more.
+  b.charge(1000, 3600);
+  EXPECT_NEAR(b.equivalent_cycles(), 1.0, 1e-12);
+  b.discharge(36, 3600);  // draws 40 MWh
+  EXPECT_NEAR(b.equivalent_cycles(), 1.5, 1e-12);
+}
+
+TEST(Battery, CyclesOfABatteryAddedByAResizeCountFromItsOwnCapacity) {
+  BatteryParams p = params();
+  p.energy_mwh = 0;  // none at first (a build-out phase adds it)
+  p.charge_mw = p.discharge_mw = 0;
+  p.self_discharge_per_day = 0;
+  Battery b(p);
+  EXPECT_EQ(b.discharge(10, 3600), 0);
+  b.set_energy_mwh(200);  // a 4-hour battery: 50 MW; usable 20-180 MWh = 160 MWh
+  for (int h = 0; h < 8; ++h) b.charge(50, 3600);
+  EXPECT_NEAR(b.soc_mwh(), 180, 1e-9);
+  // Draw 80 MWh from the store (72 MWh grid side): half of the usable 160 MWh.
+  b.discharge(36, 3600);
+  b.discharge(36, 3600);
+  EXPECT_NEAR(b.equivalent_cycles(), 0.5, 1e-12);
+  // Doubled (100 MWh stored, usable 40-360 MWh = 320 MWh): drawing 60 MWh is 60/320 of a cycle.
+  b.set_energy_mwh(400);
+  EXPECT_NEAR(b.discharge(54, 3600), 54, 1e-9);
+  EXPECT_NEAR(b.equivalent_cycles(), 0.5 + 60.0 / 320.0, 1e-12);
+}

@@ -119,8 +119,8 @@ TEST(PowerCapping, SuspendsPreemptibleJobsAndResumesThemWithTheirWorkLeft) {
   // Its energy: 2 units * (1 kW * 100 s running + 2 kW * 100 s of work).
   EXPECT_NEAR(done[0].energy_kwh, 2 * (1.0 * 100 + 2.0 * 100) / 3600.0, 1e-12);
   EXPECT_DOUBLE_EQ(pool.next_completion_s(), 1000.0);
-  // Delay: job 1 suspended 20 s; nothing throttled.
-  EXPECT_NEAR(pool.delayed_work_s(), 20.0, 1e-9);
+  // Delay: job 1 (2 units) suspended 20 s; nothing throttled: 2 x 20 unit-seconds.
+  EXPECT_NEAR(pool.delayed_work_s(), 2 * 20.0, 1e-9);
 }
 
 TEST(PowerCapping, IdleUnitsPowerOffBeforeAnythingIsThrottled) {
@@ -180,7 +180,7 @@ TEST(PowerCapping, ZeroCapSuspendsEverythingAndDrawsNothing) {
   auto done = pool.complete_until(750);
   ASSERT_EQ(done.size(), 3u);
   for (const auto& j : done) EXPECT_DOUBLE_EQ(j.end_s, 500 + 100.0 * j.id - 50) << j.id;
-  EXPECT_NEAR(pool.delayed_work_s(), 3 * 450.0, 1e-9);
+  EXPECT_NEAR(pool.delayed_work_s(), 3 * 2 * 450.0, 1e-9);  // three 2-unit jobs waited 450 s each
 }
 
 // Over a random history of submissions and cap changes: IT energy == jobs' energy + idle units'
