@@ -27,6 +27,7 @@ class BackfillIndex {
   size_t first() const;                      // position of the first live job, npos if none
   size_t last() const { return jobs_.empty() ? npos : jobs_.size() - 1; }
   const QueuedJob& at(size_t pos) const { return jobs_[pos]; }
+  bool live(size_t pos) const { return live_flag_[pos] != 0; }
   QueuedJob take(size_t pos);                // remove and return
   // The first live position >= from that satisfies q, npos if none.
   size_t find(size_t from, const Query& q) const;

@@ -29,7 +29,9 @@ int choose_by_rule(const workload::Job& job, const std::vector<SiteView>& sites,
       return least(job, sites, near_and_free, [](const SiteView& v) { return std::make_tuple(v.latency_s, v.site); });
     case Placement::earliest_start:
       return least(job, sites, near_and_free, [](const SiteView& v) {
-        return std::make_tuple((v.queued_units - v.free_units) / v.total_units, v.latency_s, v.site);
+        const bool waits = v.wait_s > 0;
+        return std::make_tuple(waits, waits && v.reserved_units > 0,
+                               (v.queued_units - v.free_units + v.reserved_units) / v.total_units, v.latency_s, v.site);
       });
     case Placement::greenest:
       return least(job, sites, near_and_free, [](const SiteView& v) {

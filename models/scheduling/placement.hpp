@@ -12,9 +12,11 @@ struct SiteView {
   bool allowed = false;  // sovereignty rules (and a pool of the right kind) allow the job here
   double latency_s = 0;  // from the job's origin
   bool meets_latency = true;  // the round trip is within the job's class's latency target (or it has none)
-  int free_units = 0;
+  int free_units = 0;     // usable (in service, within the power cap) and not busy; may be < 0
   int total_units = 0;
   double queued_units = 0;
+  double wait_s = 0;      // estimated wait before the job would start here (Pool::estimated_wait_s)
+  int reserved_units = 0; // units this site keeps free for jobs that may run nowhere else (0 for those jobs)
   double renewable_surplus_mw = 0;
   double carbon_gco2_per_kwh = 0;
 };
@@ -22,7 +24,9 @@ struct SiteView {
 // The chosen site's `site` field, or -1 when no allowed site can ever fit the job (reject).
 // Candidates: allowed and total_units >= job.units. Remaining ties go to the lower site index.
 //   nearest:           lowest latency
-//   earliest_start:    least (queued_units - free_units) / total_units, then lowest latency
+//   earliest_start:    a site that can start the job now (wait_s == 0) first; otherwise a site
+//                      keeping no reserve; then least (queued_units - free_units + reserved_units)
+//                      / total_units, then lowest latency
 //   greenest:          largest renewable surplus, then lowest carbon intensity, then lowest latency
 //   sovereignty_first: the first candidate in the order given that can start the job now
 //                      (free_units >= units), else the nearest candidate

@@ -33,12 +33,56 @@ Pool::~Pool() = default;
 
 size_t Pool::queued_jobs() const { return queue_->size(); }
 
+namespace {
+int64_t queued_work(const QueuedJob& q) { return std::llround(q.job.units * q.requested_left_s); }
+}  // namespace
+
 void Pool::enqueue(QueuedJob q, bool front) {
   queued_units_ += q.job.units;
+  queued_work_[q.job.priority] += queued_work(q);
   queue_->push(std::move(q), front);
 }
 
 bool Pool::can_ever_fit(const workload::Job& job) const { return job.units >= 1 && job.units <= total_units_; }
+
+int Pool::usable_units() const {
+  int usable = std::max(0, total_units_ - down_units_);
+  const double peak_u_kw = idle_u_kw_ + dyn_u_kw_;
+  if (!std::isinf(cap_kw_) && peak_u_kw > 0) usable = std::min<double>(usable, std::floor(cap_kw_ / peak_u_kw));
+  return usable;
+}
+
+double Pool::estimated_wait_s(int units, int priority) const {
+  const int usable = usable_units();
+  if (usable < units) return inf;
+  int64_t ahead = 0;  // queued unit-seconds that go before the job
+  if (queue_->orders_by_priority()) {
+    for (auto it = queued_work_.lower_bound(priority); it != queued_work_.end(); ++it) ahead += it->second;
+  } else {
+    for (const auto& kv : queued_work_) ahead += kv.second;
+  }
+  const int free = usable - busy_units_;
+  if (ahead == 0 && free >= units) return 0;
+  // Units it needs beyond those free (all of its units when jobs queued ahead take the free ones
+  // first), as a share of the busy units: that share of the running jobs' requested work must end.
+  const double need = ahead > 0 ? units : units - std::max(free, 0);
+  const double share = busy_units_ > 0 ? std::min(1.0, need / busy_units_) : 0.0;
+  const double running = std::max(0.0, static_cast<double>(running_req_end_) - busy_units_ * w_s_);
+  return (static_cast<double>(ahead) + share * running) / usable / f_;
+}
+
+std::vector<workload::Job> Pool::take_waiting(const std::function<bool(const workload::Job&)>& keep_out) {
+  auto taken = queue_->take_if([&](const QueuedJob& q) { return std::isnan(q.job.start_s) && keep_out(q.job); });
+  std::vector<workload::Job> out;
+  out.reserve(taken.size());
+  for (auto& q : taken) {
+    queued_units_ -= q.job.units;
+    if ((queued_work_[q.job.priority] -= queued_work(q)) == 0) queued_work_.erase(q.job.priority);
+    out.push_back(std::move(q.job));
+  }
+  if (!out.empty()) ++epoch_;
+  return out;
+}
 
 void Pool::submit(workload::Job job, double now_s) {
   if (!can_ever_fit(job))
@@ -234,6 +278,7 @@ void Pool::remove_running(uint32_t slot) {
     nonpreemptible_.erase({r.q.job.priority, -r.run_seq, slot});
   }
   busy_units_ -= r.q.job.units;
+  running_req_end_ -= std::llround(r.q.job.units * r.w_req_end_s);
   --running_count_;
   r.live = false;
   free_slots_.push_back(slot);
@@ -251,6 +296,7 @@ void Pool::start(QueuedJob&& q) {
   }
   Running& r = slots_[slot];
   queued_units_ -= q.job.units;
+  if ((queued_work_[q.job.priority] -= queued_work(q)) == 0) queued_work_.erase(q.job.priority);
   r.q = std::move(q);
   slot_units_[slot] = r.q.job.units;
   if (std::isnan(r.q.job.start_s)) r.q.job.start_s = t_s_;
@@ -265,6 +311,7 @@ void Pool::start(QueuedJob&& q) {
   r.w_req_end_s = w_s_ + std::max(r.q.remaining_s, r.q.requested_left_s);
   r.run_seq = next_run_seq_++;
   r.live = true;
+  running_req_end_ += std::llround(r.q.job.units * r.w_req_end_s);
   by_end_.insert({r.w_end_s, slot});
   if (keep_req_index_) by_req_end_.insert({r.w_req_end_s, slot});
   if (r.q.job.preemptible) {
@@ -396,6 +443,7 @@ std::vector<workload::Job> Pool::drain(double now_s) {
     out.push_back(std::move(q.job));
   }
   queued_units_ = 0;
+  queued_work_.clear();
   cap_waiting_ = 0;
   cap_waiting_units_ = 0;
   power_blocked_ = false;

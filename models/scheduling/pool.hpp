@@ -8,6 +8,7 @@
 // so a "work clock" W(t) = integral of f dt makes throttling O(1): a job ends when W reaches
 // W_at_start + work left, and running jobs are indexed by that W_end.
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <map>
 #include <memory>
@@ -38,6 +39,18 @@ class Pool : private PoolAccess {
   int64_t queued_units() const { return queued_units_; }  // units the queued jobs ask for, in all
   // Admission control: 1 <= units <= total units.
   bool can_ever_fit(const workload::Job& job) const;
+  // Units that can run now at full speed: in service (not on failed nodes) and within the power cap.
+  int usable_units() const;
+  // Placement's estimate of how long a job of `units` and `priority` queued now would wait here
+  // (docs/scheduling.md, "Placement across sites"): 0 when nothing queued goes ahead of it and it
+  // fits in the usable units free; else the work ahead of it (queued jobs that go first, by
+  // requested time, and the share of the running jobs' requested work that must end to free its
+  // units) over the usable units, at the current speed. +inf while the usable units are fewer than
+  // it needs.
+  double estimated_wait_s(int units, int priority) const;
+  // Remove and return the queued jobs that never started and for which keep_out is true (in queue
+  // order; placement moves them to another site).
+  std::vector<workload::Job> take_waiting(const std::function<bool(const workload::Job&)>& keep_out);
 
   // Queue a job (throws std::invalid_argument if it can never fit). requested_s < runtime_s counts as runtime_s.
   void submit(workload::Job job, double now_s);
@@ -194,6 +207,10 @@ class Pool : private PoolAccess {
   int64_t cap_waiting_units_ = 0;  // units of the cap-suspended jobs in the queue
   uint64_t jobs_killed_ = 0;
   int64_t queued_units_ = 0;
+  // For estimated_wait_s: queued jobs' requested unit-seconds by priority, and the running jobs'
+  // sum of units x requested end on the work clock, both in whole unit-seconds (exact sums).
+  std::map<int, int64_t> queued_work_;
+  int64_t running_req_end_ = 0;
   uint64_t capping_actions_ = 0, suspensions_ = 0, emergency_suspensions_ = 0, preemptions_ = 0;
 };
 

@@ -62,6 +62,27 @@ class CarbonAwareQueue final : public QueueDiscipline {
     return by_release_.empty() ? std::numeric_limits<double>::infinity() : by_release_.begin()->first;
   }
 
+  std::vector<QueuedJob> take_if(const std::function<bool(const QueuedJob&)>& keep_out) override {
+    std::vector<QueuedJob> out;
+    for (auto it = ready_.begin(); it != ready_.end();) {
+      if (keep_out(it->second)) {
+        out.push_back(std::move(it->second));
+        it = ready_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    for (auto it = held_.begin(); it != held_.end();) {
+      if (keep_out(it->second)) {
+        by_release_.erase({release_s(it->second), it->first});
+        out.push_back(std::move(it->second));
+        it = held_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    return out;
+  }
   std::vector<QueuedJob> take_all() override {
     std::vector<QueuedJob> out;
     for (auto& kv : ready_) out.push_back(std::move(kv.second));

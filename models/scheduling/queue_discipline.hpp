@@ -2,6 +2,7 @@
 // The small interface between a Pool and its queue policy. The pool owns the running jobs, the
 // work clock and the power cap; the policy owns the queue and decides what to start, through PoolAccess.
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <vector>
@@ -49,6 +50,11 @@ class QueueDiscipline {
   virtual void schedule(PoolAccess& pool) = 0;
   // Empty the queue (end of run).
   virtual std::vector<QueuedJob> take_all() = 0;
+  // Remove and return, in queue order, the jobs for which keep_out is true (placement moving jobs
+  // that have not started to another site).
+  virtual std::vector<QueuedJob> take_if(const std::function<bool(const QueuedJob&)>& keep_out) = 0;
+  // Whether a job of higher priority goes ahead of every job of lower priority.
+  virtual bool orders_by_priority() const { return false; }
   virtual void set_green(bool /*green*/) {}
   // Earliest time a held job becomes startable without any other event; +inf if none.
   virtual double next_release_s() const { return std::numeric_limits<double>::infinity(); }

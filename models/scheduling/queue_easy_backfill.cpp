@@ -44,6 +44,27 @@ class EasyBackfillQueue final : public QueueDiscipline {
   }
   size_t size() const override { return size_; }
   bool needs_reservations() const override { return true; }
+  bool orders_by_priority() const override { return by_priority_; }
+
+  std::vector<QueuedJob> take_if(const std::function<bool(const QueuedJob&)>& keep_out) override {
+    std::vector<QueuedJob> out;
+    for (auto& kv : levels_) {
+      Level& l = kv.second;
+      for (auto it = l.front.begin(); it != l.front.end();) {
+        if (keep_out(it->second)) {
+          out.push_back(std::move(it->second));
+          it = l.front.erase(it);
+        } else {
+          ++it;
+        }
+      }
+      for (size_t p = 0, n = l.index.last() + 1; p < n; ++p)  // last() is npos when empty: n = 0
+        if (l.index.live(p) && keep_out(l.index.at(p))) out.push_back(l.index.take(p));
+    }
+    size_ -= out.size();
+    cached_ = false;
+    return out;
+  }
 
   void schedule(PoolAccess& pool) override {
     // The head starts whenever it fits.

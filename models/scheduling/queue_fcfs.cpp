@@ -24,6 +24,13 @@ class FcfsQueue final : public QueueDiscipline {
       pool.start(std::move(job));
     }
   }
+  std::vector<QueuedJob> take_if(const std::function<bool(const QueuedJob&)>& keep_out) override {
+    std::vector<QueuedJob> out;
+    std::deque<QueuedJob> kept;
+    for (auto& j : q_) (keep_out(j) ? out.emplace_back(std::move(j)) : kept.emplace_back(std::move(j)));
+    q_.swap(kept);
+    return out;
+  }
   std::vector<QueuedJob> take_all() override {
     std::vector<QueuedJob> out(std::make_move_iterator(q_.begin()), std::make_move_iterator(q_.end()));
     q_.clear();

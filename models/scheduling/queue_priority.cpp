@@ -13,6 +13,7 @@ class PriorityQueue final : public QueueDiscipline {
     q_.push(rank, std::move(job), front);
   }
   size_t size() const override { return q_.size(); }
+  bool orders_by_priority() const override { return true; }
   void schedule(PoolAccess& pool) override {
     while (!q_.empty()) {
       const workload::Job& head = q_.head()->second.job;
@@ -23,6 +24,9 @@ class PriorityQueue final : public QueueDiscipline {
     }
   }
   std::vector<QueuedJob> take_all() override { return q_.take_all(); }
+  std::vector<QueuedJob> take_if(const std::function<bool(const QueuedJob&)>& keep_out) override {
+    return q_.take_if(keep_out);
+  }
 
  private:
   RankedQueue q_;

@@ -23,6 +23,9 @@ class SjfQueue final : public QueueDiscipline {
     }
   }
   std::vector<QueuedJob> take_all() override { return q_.take_all(); }
+  std::vector<QueuedJob> take_if(const std::function<bool(const QueuedJob&)>& keep_out) override {
+    return q_.take_if(keep_out);
+  }
 
  private:
   RankedQueue q_;

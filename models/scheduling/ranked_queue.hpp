@@ -29,6 +29,19 @@ class RankedQueue {
     q_.erase(q_.begin());
     return job;
   }
+  template <class Pred>
+  std::vector<QueuedJob> take_if(const Pred& keep_out) {
+    std::vector<QueuedJob> out;
+    for (auto it = q_.begin(); it != q_.end();) {
+      if (keep_out(it->second)) {
+        out.push_back(std::move(it->second));
+        it = q_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    return out;
+  }
   std::vector<QueuedJob> take_all() {
     std::vector<QueuedJob> out;
     out.reserve(q_.size());

@@ -234,7 +234,16 @@ bool Backbone::reachable(int region, int site) const {
   return p < 0 || pairs_[p].at_epoch[current_] >= 0;
 }
 
-bool Backbone::start_input(int region, const workload::Job& job) {
+double Backbone::transfer_s(int region, int site, double gb) const {
+  int p = region_site_[region][site];
+  if (p < 0 || !(gb > 0)) return 0;
+  int v = pairs_[p].at_epoch[current_];
+  if (v < 0) return infinity;
+  const auto& var = pairs_[p].variants[v];
+  return gb * 8 / topo_.path_bottleneck_gbps(var.links) + var.latency_s;
+}
+
+bool Backbone::start_input(int region, const workload::Job& job, bool count_latency) {
   int p = region_site_[region][job.site];
   double bytes = job.input_gb * 1e9;
   if (p < 0 || bytes <= 0) return false;
@@ -245,6 +254,7 @@ bool Backbone::start_input(int region, const workload::Job& job) {
   f.region = region;
   f.bytes = f.remaining = bytes;
   f.job = job;
+  f.count_latency = count_latency;
   regions_[region].input_gb += job.input_gb;
   if (inputs_[region].size() >= cfg_.max_inputs_in_flight) {
     waiting_[region].push_back(std::move(f));  // its turn comes when a transfer ends
@@ -266,7 +276,7 @@ workload::Job Backbone::finish_input(int region, size_t i) {
   Flow f = std::move(inputs_[region][i]);
   inputs_[region].erase(inputs_[region].begin() + static_cast<long>(i));
   account(f, 0.0);
-  latency_check(region, f.job, f.stalled ? infinity : f.worst_rtt_s);
+  if (f.count_latency) latency_check(region, f.job, f.stalled ? infinity : f.worst_rtt_s);
   if (!waiting_[region].empty()) {
     Flow next = std::move(waiting_[region].front());
     waiting_[region].pop_front();
@@ -384,14 +394,14 @@ std::vector<workload::Job> Backbone::drain(double now) {
         account(f, f.comm->get_remaining());
         f.comm->cancel();
       }
-      latency_check(static_cast<int>(r), f.job, f.stalled ? infinity : f.worst_rtt_s);
+      if (f.count_latency) latency_check(static_cast<int>(r), f.job, f.stalled ? infinity : f.worst_rtt_s);
       f.job.transfer_s = now - f.job.submit_s;
       f.job.status = workload::JobStatus::unfinished;
       out.push_back(f.job);
     }
     inputs_[r].clear();
     for (auto& f : waiting_[r]) {  // never started: unfinished, like those in flight
-      latency_check(static_cast<int>(r), f.job, infinity);
+      if (f.count_latency) latency_check(static_cast<int>(r), f.job, infinity);
       f.job.transfer_s = now - f.job.submit_s;
       f.job.status = workload::JobStatus::unfinished;
       out.push_back(f.job);

@@ -63,6 +63,7 @@ class Backbone {
     workload::Job job;          // inputs only
     double worst_rtt_s = 0;
     bool stalled = false, rerouted = false;
+    bool count_latency = true;  // inputs: false for a job moved after it reached a first site
   };
   // Outputs, checkpoints and replication: bytes queue per channel, one flow at a time.
   struct Channel {
@@ -95,6 +96,9 @@ class Backbone {
   double latency_s(int region, int site) const;  // +inf: no route now
   double primary_latency_s(int region, int site) const;  // every link up
   bool reachable(int region, int site) const;
+  // Seconds to move gb from the region to the site over today's route, alone on it (its
+  // narrowest link, plus the latency); 0 when nothing moves, +inf without a route.
+  double transfer_s(int region, int site, double gb) const;
   bool local(int region, int site) const { return region_site_[region][site] < 0; }
 
   // Inputs (region actors own them and wait for them).
@@ -102,7 +106,8 @@ class Backbone {
   bool waiting_empty(int region) const { return waiting_[region].empty(); }
   double tick_s() const { return cfg_.tick_s; }
   // Start (or stall, or queue behind max_inputs_in_flight) the input of a placed job; false if nothing needs to move.
-  bool start_input(int region, const workload::Job& job);
+  // A job moved to another site before it started sends its input again, its latency already counted.
+  bool start_input(int region, const workload::Job& job, bool count_latency = true);
   // The input at index i of the region is done: returns the job, accounted.
   workload::Job finish_input(int region, size_t i);
   // A job that needed no transfer reached its site (latency target bookkeeping).

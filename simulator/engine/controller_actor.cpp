@@ -130,6 +130,12 @@ std::vector<output::LinkSample> link_samples(World& w, double step_s) {
 void drain(World& w, double now) {
   // Inputs in flight or waiting are unfinished; their region actors see w.stopping and end quietly.
   for (auto& job : w.net->drain(now)) w.record(job);
+  for (auto& job : w.held) {  // still waiting at their regions for a site
+    job.transfer_s = now - job.submit_s;
+    job.status = workload::JobStatus::unfinished;
+    w.record(job);
+  }
+  w.held.clear();
   for (auto& site : w.sites)
     for (auto& pool : site.pools)
       for (auto& job : pool.drain(now)) w.record(job);

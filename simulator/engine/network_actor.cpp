@@ -24,7 +24,19 @@ void network_actor(World& w) {
       if (due()) {
         // The local calendar reaches this instant before the links change (placement, cut-offs).
         if (w.local) advance_local(w, now);
+        auto reach = [&] {
+          std::vector<char> r;
+          for (size_t g = 0; g < w.region_node.size(); ++g)
+            for (size_t s = 0; s < w.sites.size(); ++s) r.push_back(net.reachable(static_cast<int>(g), static_cast<int>(s)));
+          return r;
+        };
+        const auto before = reach();
         while (due()) net.apply_epoch(net.applied_epochs(), now);
+        const auto after = reach();
+        bool grew = false;
+        for (size_t i = 0; i < after.size(); ++i) grew = grew || (after[i] && !before[i]);
+        // Placement sees the new links: held jobs, and queued ones that would start sooner elsewhere.
+        if (grew || !w.held.empty()) links_changed(w, now, grew);
         net.applied_cv->notify_all();
       }
       if (w.local) {  // nothing moves: no ticks, only the next change of the links

@@ -32,7 +32,8 @@ void region_actor(World& w, int region) {
       index.clear();
       for (size_t i = 0; i < inputs.size(); ++i)
         if (inputs[i].comm) comms.push_back(inputs[i].comm), index.push_back(i);
-      double wake = std::min(next, inputs.empty() ? inf : next_epoch);
+      // Wake at each change of the links: placement may send a job's input again then.
+      double wake = std::min(next, next_epoch);
       if (comms.empty()) {
         if (wake == inf) return;
         sg4::this_actor::sleep_until(wake);

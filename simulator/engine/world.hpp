@@ -65,6 +65,11 @@ struct World {
   uint64_t next_job_id = 1;
   uint64_t jobs_submitted = 0, jobs_finished = 0, jobs_rejected = 0;
   uint64_t comms_started = 0;
+  uint64_t jobs_moved = 0;               // queued jobs placed again at another site (links_changed)
+  std::vector<workload::Job> held;       // new jobs waiting at their regions for the links to change
+  // Units each site keeps free, by pool, for the classes allowed only there (arrivals.cpp); empty
+  // until the first placement.
+  std::vector<std::vector<int>> reserve_units;
   std::vector<scheduling::SiteView> site_views;  // placement's scratch buffer
   bool stopping = false;
   std::exception_ptr error;
@@ -100,8 +105,11 @@ struct World {
 };
 
 // One job from a region at `now`: placed, then its input starts or it reaches its site (arrivals.cpp).
-// Returns the site chosen, or -1 (rejected).
+// Returns the site chosen, or -1 (rejected, or held at its region until the links change).
 int arrive(World& world, workload::Job job, int region, double now);
+// The links changed at `now` (reach_grew: some region reaches a site it could not): held jobs
+// and, if reach_grew, queued jobs that have not started are placed again (arrivals.cpp).
+void links_changed(World& world, double now, bool reach_grew);
 // A job whose input has landed (or needed none) queues at its site at `now`.
 void deliver(World& world, workload::Job job, double now);
 // A site's pools at `now`: completions, node failures and repairs, then starts. Returns the

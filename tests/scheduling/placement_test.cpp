@@ -50,6 +50,35 @@ TEST(Placement, EarliestStartByBacklogPerUnitThenLatency) {
   EXPECT_EQ(choose_site(j, v, Placement::earliest_start), 1);
 }
 
+// A site that can start the job now (estimated wait 0) wins over one that cannot, whatever their
+// backlogs; among sites that cannot, one that keeps no reserve for its own jobs goes first (a job
+// that may run elsewhere does not queue at a sovereign site); the reserve counts as taken.
+TEST(Placement, EarliestStartPrefersStartingNowThenSitesWithoutAReserve) {
+  auto j = testing::job(1, 8, 10);
+  auto a = site(0, 0.001, 8, 100, 0), b = site(1, 0.009, 50, 100, 0);
+  a.wait_s = 0;
+  b.wait_s = 3600;  // (say, work of a higher priority queued there)
+  // b's backlog per unit is the lower, -0.5 against -0.08, but a starts the job now.
+  EXPECT_EQ(choose_site(j, {a, b}, Placement::earliest_start), 0);
+  a.wait_s = 60;
+  b.wait_s = 30;
+  b.free_units = 0;
+  a.free_units = -50;  // a capped: its usable units are fewer than those running
+  // Both wait: the least backlog per unit, (0 + 50)/100 = 0.5 against 0.
+  EXPECT_EQ(choose_site(j, {a, b}, Placement::earliest_start), 1);
+  b.reserved_units = 10;  // b keeps room for jobs only it may run: a job that must wait goes to a
+  EXPECT_EQ(choose_site(j, {a, b}, Placement::earliest_start), 0);
+  b.wait_s = 0;  // ... unless b can start it now beside that room
+  EXPECT_EQ(choose_site(j, {a, b}, Placement::earliest_start), 1);
+  // Both start now: the reserve counts in the backlog per unit: (0 - 60 + 10)/100 against (0 - 50)/100.
+  a.wait_s = 0;
+  a.free_units = 50;
+  b.free_units = 60;
+  EXPECT_EQ(choose_site(j, {a, b}, Placement::earliest_start), 0);  // tie on -0.5: a is nearer
+  b.free_units = 61;
+  EXPECT_EQ(choose_site(j, {a, b}, Placement::earliest_start), 1);
+}
+
 TEST(Placement, GreenestBySurplusThenCarbon) {
   auto j = testing::job(1, 1, 10);
   std::vector<SiteView> v{site(0, 0.001, 8, 8, 0, 5, 100), site(1, 0.009, 8, 8, 0, 50, 300),

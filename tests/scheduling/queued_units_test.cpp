@@ -1,12 +1,15 @@
 // Pool::queued_units (what earliest-start placement weighs a site's queue by) against its
 // definition, kept independently here: the units of every job submitted and not yet returned,
 // less the units running. Random submissions, completions, caps that suspend preemptible jobs,
-// priority preemption and node failures that requeue the job hit, under every queue policy.
+// priority preemption, node failures that requeue the job hit, and placement taking jobs that
+// never started away, under every queue policy.
 #include <gtest/gtest.h>
 
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 #include <boost/random/uniform_real_distribution.hpp>
+
+#include <cmath>
 
 #include "tests/scheduling/pool_helpers.hpp"
 
@@ -23,6 +26,7 @@ void check_policy(QueuePolicy policy, uint32_t seed) {
   double t = 0;
   uint64_t id = 1;
   int64_t peak_queued = 0;
+  int taken = 0;
   for (int step = 0; step < 3000; ++step) {
     t += 60 * u01(rng);
     int a = action(rng);
@@ -39,6 +43,13 @@ void check_policy(QueuePolicy policy, uint32_t seed) {
       pool.fail_node(t, u01(rng));
     } else if (a == 7) {
       pool.repair_node(t);
+    } else if (a == 8) {  // placement moving jobs away: only those that never started leave
+      for (const auto& j : pool.take_waiting([](const workload::Job& job) { return job.id % 3 == 0; })) {
+        EXPECT_TRUE(std::isnan(j.start_s));
+        EXPECT_EQ(j.id % 3, 0u);
+        outstanding -= j.units;
+        ++taken;
+      }
     }
     for (const auto& j : pool.complete_until(t)) outstanding -= j.units;
     pool.start_ready(t);
@@ -46,15 +57,14 @@ void check_policy(QueuePolicy policy, uint32_t seed) {
     peak_queued = std::max(peak_queued, pool.queued_units());
   }
   EXPECT_GT(peak_queued, 64) << "the queue must have held jobs for the check to mean anything";
+  EXPECT_GT(taken, 10);
   for (const auto& j : pool.drain(t + 1)) outstanding -= j.units;
   EXPECT_EQ(outstanding, 0);
   EXPECT_EQ(pool.queued_units(), 0);
 }
 
 TEST(QueuedUnits, AreTheUnitsWaitingUnderEveryPolicy) {
-  for (auto p : {QueuePolicy::fcfs, QueuePolicy::easy_backfill, QueuePolicy::priority, QueuePolicy::sjf,
-                 QueuePolicy::carbon_aware})
-    check_policy(p, 7);
+  for (const auto& p : kQueuePolicyNames) check_policy(p.policy, 7);
 }
 
 }  // namespace
