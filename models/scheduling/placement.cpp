@@ -9,7 +9,7 @@ namespace {
 // and can start it now.
 bool candidate(const workload::Job& job, const SiteView& v, bool near_and_free) {
   if (!(v.allowed && v.total_units >= job.units && v.total_units > 0)) return false;
-  return !near_and_free || (v.meets_latency && v.free_units - v.queued_units >= job.units);
+  return !near_and_free || (v.meets_latency && v.free_units - v.queued_units - v.reserved_units >= job.units);
 }
 
 // The candidate with the least key (a tuple ending in the site index, so ties are deterministic).

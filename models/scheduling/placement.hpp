@@ -31,7 +31,7 @@ struct SiteView {
 //   sovereignty_first: the first candidate in the order given that can start the job now
 //                      (free_units >= units), else the nearest candidate
 // With LatencyRule::prefer, the rule first looks only at the candidates that meet the job's latency
-// target and can start it at once (free_units - queued_units >= units); if there are none, at
+// target and can start it at once (free_units - queued_units - reserved_units >= units); if there are none, at
 // every candidate: a target is kept while it costs no wait, and never blocks a job.
 int choose_site(const workload::Job& job, const std::vector<SiteView>& sites, Placement rule,
                 LatencyRule latency = LatencyRule::ignore);
