@@ -55,7 +55,7 @@ TEST(OutagePlacement, HeldAndQueuedJobsGoWhereTheyStartSoonerWhenTheLinkReturns)
     EXPECT_LT(start[i], 1101.0) << "submitted at " << submit[i];
   }
   EXPECT_EQ(late, 2);
-  auto jobs = f.column("/summary/sites", "jobs");  // benguerir, dakhla
+  auto jobs = f.column("/summary/sites", "jobs_submitted");  // benguerir, dakhla
   ASSERT_EQ(jobs.size(), 2u);
   EXPECT_EQ(jobs[0], 1.0);
   EXPECT_EQ(jobs[1], 3.0);
