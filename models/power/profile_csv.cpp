@@ -72,13 +72,13 @@ bool parse_utc_timestamp(const std::string& text, double& unix_s) {
   return true;
 }
 
-Profile Profile::read(const std::string& path) {
+Profile Profile::read(const std::string& path, const ProfileBounds& bounds) {
   std::ifstream in(path);
   if (!in) throw ProfileError(path, 0, "cannot open the profile file");
-  return parse(in, path);
+  return parse(in, path, bounds);
 }
 
-Profile Profile::parse(std::istream& in, const std::string& name) {
+Profile Profile::parse(std::istream& in, const std::string& name, const ProfileBounds& bounds) {
   Profile p;
   std::string raw;
   int line_no = 0;
@@ -107,6 +107,8 @@ Profile Profile::parse(std::istream& in, const std::string& name) {
     const double v = std::strtod(vtext.c_str(), &end);
     if (vtext.empty() || end != vtext.c_str() + vtext.size() || errno == ERANGE || !std::isfinite(v))
       throw ProfileError(name, line_no, "bad value '" + vtext + "' (expected a finite number)");
+    if (!(v >= bounds.lo && v <= bounds.hi))
+      throw ProfileError(name, line_no, "value " + vtext + " is physically impossible (" + bounds.allowed + ")");
     if (!p.t_.empty() && t <= p.t_.back())
       throw ProfileError(name, line_no, "timestamps must increase strictly");
     p.t_.push_back(t);

@@ -7,6 +7,7 @@
 // strictly. Before the first and after the last sample the end values hold.
 #include <istream>
 #include <stdexcept>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -28,10 +29,18 @@ class ProfileError : public std::runtime_error {
 // Parse an ISO 8601 UTC timestamp to Unix seconds; false if malformed.
 bool parse_utc_timestamp(const std::string& text, double& unix_s);
 
+// The values a profile may hold (what is physically possible for its quantity);
+// a value outside is an error at its line, saying `allowed`.
+struct ProfileBounds {
+  double lo = -std::numeric_limits<double>::infinity();
+  double hi = std::numeric_limits<double>::infinity();
+  std::string allowed;
+};
+
 class Profile {
  public:
-  static Profile read(const std::string& path);
-  static Profile parse(std::istream& in, const std::string& name);
+  static Profile read(const std::string& path, const ProfileBounds& bounds = {});
+  static Profile parse(std::istream& in, const std::string& name, const ProfileBounds& bounds = {});
 
   double at(double unix_s) const;
   size_t size() const { return t_.size(); }

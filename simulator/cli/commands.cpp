@@ -1,16 +1,20 @@
 #include "simulator/cli/commands.hpp"
 
+#include <hdf5.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
 #include "simulator/config/describe.hpp"
 #include "simulator/config/diagnostics.hpp"
 #include "simulator/config/loader.hpp"
+#include "simulator/config/regular_file.hpp"
 #include "simulator/engine/run.hpp"
 #include "simulator/engine/signals.hpp"
 #include "simulator/output/schema_printer.hpp"
+#include "simulator/output/h5_handle.hpp"
 #include "simulator/output/summary_printer.hpp"
 
 namespace fs = std::filesystem;
@@ -27,6 +31,20 @@ std::vector<std::string> all_overrides(const RunArgs& a) {
 
 std::string default_output(const std::string& config) {
   return (fs::path("results") / fs::path(config).stem()).string() + ".h5";
+}
+
+// Why the result must not go to out, or "". The result replaces out by a rename:
+// that must never be a device (as root, -o /dev/null would replace the system's),
+// an input of the run, or a file that is not a result (a typo naming a scenario).
+std::string refuse_output(const std::string& out, const std::string& config, const config::Scenario& sc) {
+  output::h5_quiet();
+  if (std::string what = config::not_writable_as_file(out); !what.empty())
+    return "is " + what + "; results are written only to regular files or new paths";
+  if (config::same_file(out, config)) return "is the scenario itself; give another result file";
+  if (!sc.trace_path.empty() && config::same_file(out, sc.trace_path)) return "is the scenario's trace; give another result file";
+  if (config::file_size_or(out) > 0 && H5Fis_hdf5(out.c_str()) <= 0)
+    return "exists and is not an HDF5 file; refusing to replace it (remove it, or give another result file)";
+  return "";
 }
 
 }  // namespace
@@ -52,6 +70,10 @@ int cmd_run(const RunArgs& a) {
     return 2;
   }
   std::string out = a.output.empty() ? default_output(a.config) : a.output;
+  if (std::string why = refuse_output(out, a.config, sc); !why.empty()) {
+    std::cerr << "sovcap: error: -o " << out << ": " << why << "\n";
+    return 2;
+  }
   std::error_code ec;
   auto dir = fs::path(out).parent_path();
   if (!dir.empty()) fs::create_directories(dir, ec);
@@ -73,7 +95,9 @@ int cmd_run(const RunArgs& a) {
     std::cerr << "sovcap: stopped by signal " << e.signal << "; no result written to " << out << "\n";
     return 128 + e.signal;
   } catch (const std::exception& e) {
-    std::cerr << "sovcap: error: run failed: " << e.what() << "; " << out << " untouched\n";
+    std::string why = e.what();  // HDF5's details hold newlines: one line
+    std::replace(why.begin(), why.end(), '\n', ' ');
+    std::cerr << "sovcap: error: run failed: " << why << "; " << out << " untouched\n";
     return 1;
   }
 }

@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "simulator/cli/empty_values.hpp"
 #include "simulator/cli/commands.hpp"
 #include "simulator/cli/sweep_options.hpp"
 #include "simulator/optimize/command.hpp"
@@ -76,6 +77,7 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+    sovcap::cli::reject_empty_values(app);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : 2;  // usage errors are bad input

@@ -65,6 +65,9 @@ void check_trace(Ctx& ctx, const Draft& d);
 // Duplicate ids, references to unknown ids, the topology's nodes, regions that
 // cannot reach a site, classes without a pool to run on.
 void cross_check(Ctx& ctx, Draft& d);
+// Arrivals, node failures and link failures whose expected numbers over the run
+// would make it explode (each key valid alone): an error with the limit.
+void check_run_bounds(Ctx& ctx, const Draft& d);
 
 // A time given as a duration since the start ("90d") or an ISO 8601 instant,
 // as seconds since the scenario start. An instant before the start is an error,

@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "simulator/config/regular_file.hpp"
+
 namespace sovcap::config {
 namespace fs = std::filesystem;
 namespace {
+
+constexpr size_t kMaxChain = 64;
 
 const Node* id_of(const Node& item) {
   const Node* id = item.is_map() ? item.get("id") : nullptr;
@@ -18,8 +22,10 @@ bool all_have_ids(const Node& seq) {
 
 std::string canonical(const std::string& path) {
   std::error_code ec;
-  auto c = fs::weakly_canonical(fs::absolute(path), ec);
-  return ec ? path : c.string();
+  auto a = fs::absolute(path, ec);
+  if (ec) return path;
+  auto c = fs::weakly_canonical(a, ec);
+  return ec ? a.string() : c.string();
 }
 
 std::optional<Node> load(const std::string& path, std::vector<std::string>& stack, std::vector<Diagnostic>& diags) {
@@ -52,9 +58,14 @@ std::optional<Node> load(const std::string& path, std::vector<std::string>& stac
                                   "a chain of extends without cycles"));
     return std::nullopt;
   }
-  if (!fs::is_regular_file(base)) {
-    diags.push_back(diagnostic_at(extends.value.place, "extends", "cannot read '" + base.string() + "'",
-                                  "an existing file, relative to this file"));
+  if (std::string what = not_a_regular_file(base.string()); !what.empty()) {
+    diags.push_back(diagnostic_at(extends.value.place, "extends", "cannot read '" + base.string() + "': " + what,
+                                  "an existing regular file, relative to this file"));
+    return std::nullopt;
+  }
+  if (stack.size() >= kMaxChain) {
+    diags.push_back(diagnostic_at(extends.value.place, "extends", "more than " + std::to_string(kMaxChain) + " files extend each other",
+                                  "a chain of at most " + std::to_string(kMaxChain) + " files"));
     return std::nullopt;
   }
   stack.push_back(key);

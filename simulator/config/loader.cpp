@@ -58,6 +58,7 @@ Scenario load_scenario(const std::string& path, const std::vector<std::string>& 
   read_classes(ctx, root, d);
   read_workload_section(ctx, root, d);
   cross_check(ctx, d);
+  check_run_bounds(ctx, d);
   if (diags.empty()) model_checks(ctx, d);
   if (!diags.empty()) throw ConfigError(unique(std::move(diags)));
   d.sc.resolved_yaml = resolved_yaml(d.sc);

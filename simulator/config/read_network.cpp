@@ -46,10 +46,11 @@ void read_network(Ctx& ctx, MapReader& root, Draft& d) {
       l.a = m.id("a", std::nullopt);
       l.b = m.id("b", std::nullopt);
       l.id = m.id("id", l.a + "-" + l.b);
-      l.bandwidth_gbps = m.quantity("bandwidth", Quantity::bandwidth, l.bandwidth_gbps, positive());
+      // What SimGrid's solver represents (bytes/s in doubles, to a precision of 1e-5): 1 kbps to 1 Pbps.
+      l.bandwidth_gbps = m.quantity("bandwidth", Quantity::bandwidth, l.bandwidth_gbps, between(1e-6, 1e6));
       const Node* lat = m.get("latency");
       if (!(lat && lat->is_scalar() && lat->scalar == "auto"))
-        l.latency_s = m.quantity("latency", Quantity::duration, l.latency_s, non_negative());
+        l.latency_s = m.quantity("latency", Quantity::duration, l.latency_s, between(0, 3600));
       l.route_factor = m.number("route_factor", l.route_factor, between(1, 10));
       if (const Node* outages = m.list("outages")) {
         for (size_t k = 0; k < outages->items.size(); ++k) {

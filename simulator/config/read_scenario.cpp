@@ -1,4 +1,5 @@
 // The `scenario` and `scheduling` sections, and times given as dates or offsets.
+#include <fmt/format.h>
 #include <filesystem>
 
 #include "simulator/config/draft.hpp"
@@ -46,6 +47,10 @@ void read_scenario_section(Ctx& ctx, MapReader& root, Draft& d) {
   sc.step_s = m.quantity("step", Quantity::duration, 900, positive());
   if (sc.step_s > sc.duration_s && sc.duration_s > 0)
     ctx.error(m.place("step"), m.path("step"), "the sampling step is longer than the whole scenario", "<= scenario.duration");
+  // Each sample is a row of every series: a run of billions of steps would never end.
+  else if (constexpr double kMaxSamples = 2e6; sc.step_s > 0 && !(sc.duration_s / sc.step_s <= kMaxSamples))
+    ctx.error(m.place("step"), m.path("step"), fmt::format("{:.3g} samples over the run (duration / step)", sc.duration_s / sc.step_s),
+              fmt::format("at most {:.0f} samples: step >= {:.3g} s here", kMaxSamples, sc.duration_s / kMaxSamples));
   sc.seed = m.unsigned_integer("seed", 1);
 
   MapReader s(ctx, root.get("scheduling"), "scheduling", {"policy", "placement", "latency"}, root.place());

@@ -15,13 +15,20 @@ const Range kLatitude = between(-90, 90), kLongitude = between(-180, 180);
 const Range kHour = Range{0, 24, false, true};
 const Range kAutocorrelation = Range{0, 1, false, true};
 
+// What each profile's quantity can physically be (docs/power-profiles.md).
+const power::ProfileBounds kSolarProfile{0, 1.361, "AC MW per MW of panels from 0 to 1.361: the solar constant, 1361 W/m2, "
+                                                   "over the 1000 W/m2 of a panel's rating"};
+const power::ProfileBounds kWindProfile{0, 113, "wind speed from 0 to 113 m/s, the strongest gust measured (1996)"};
+const power::ProfileBounds kClimateProfile{-90, 60, "ambient temperature from -90 to 60 C, beyond the extremes measured on Earth"};
+const power::ProfileBounds kCarbonProfile{0, 2000, "grid carbon intensity from 0 to 2000 gCO2/kWh (lignite plants emit about 1,100-1,200)"};
+
 // A profile CSV named by the scenario is read now, so that an empty, truncated
 // or garbled file is bad input at its key (exit 2), not a run that fails later.
-std::string profile_path(Ctx& ctx, MapReader& m, const std::string& key) {
+std::string profile_path(Ctx& ctx, MapReader& m, const std::string& key, const power::ProfileBounds& bounds) {
   std::string p = m.file_path(key);
-  if (p.empty() || !std::filesystem::is_regular_file(p)) return p;
+  if (p.empty()) return p;  // no key, or a path that is not a regular file (reported)
   try {
-    (void)power::Profile::read(p);
+    (void)power::Profile::read(p, bounds);
   } catch (const power::ProfileError& e) {
     std::string at = e.file() + (e.line() > 0 ? ":" + std::to_string(e.line()) : "");
     ctx.error(m.place(key), m.path(key), at + ": " + e.message(), "a CSV of timestamp,value rows");
@@ -79,7 +86,7 @@ void read_solar(Ctx& ctx, const MapReader& site, power::SolarParams& s) {
   s.linke_turbidity = m.number("linke_turbidity", s.linke_turbidity, between(1, 10));
   m.fixed("clearness_monthly", s.clearness_monthly, fraction());
   s.cloud_autocorrelation = m.number("cloud_autocorrelation", s.cloud_autocorrelation, kAutocorrelation);
-  s.profile_csv = profile_path(ctx, m, "profile_csv");
+  s.profile_csv = profile_path(ctx, m, "profile_csv", kSolarProfile);
 }
 
 void read_wind(Ctx& ctx, const MapReader& site, power::WindParams& w) {
@@ -101,7 +108,7 @@ void read_wind(Ctx& ctx, const MapReader& site, power::WindParams& w) {
   if (!(w.cut_in_ms < w.rated_ms && w.rated_ms < w.cut_out_ms))
     ctx.error(m.place("rated"), m.path("rated"), "wind speeds out of order", "cut_in < rated < cut_out");
   w.losses_fraction = m.number("losses", w.losses_fraction, Range{0, 1, false, true});
-  w.profile_csv = profile_path(ctx, m, "profile_csv");
+  w.profile_csv = profile_path(ctx, m, "profile_csv", kWindProfile);
 }
 
 void read_climate(Ctx& ctx, const MapReader& site, power::ClimateParams& c) {
@@ -110,7 +117,7 @@ void read_climate(Ctx& ctx, const MapReader& site, power::ClimateParams& c) {
   m.fixed("monthly_mean", c.monthly_mean_c, between(-60, 60));
   c.diurnal_swing_c = m.number("diurnal_swing", c.diurnal_swing_c, between(0, 40));
   c.peak_hour_local = m.number("peak_hour", c.peak_hour_local, kHour);
-  c.profile_csv = profile_path(ctx, m, "profile_csv");
+  c.profile_csv = profile_path(ctx, m, "profile_csv", kClimateProfile);
 }
 
 void read_cooling(Ctx& ctx, const MapReader& site, power::CoolingParams& c) {
@@ -164,7 +171,7 @@ void read_grid(Ctx& ctx, const MapReader& site, power::GridParams& g) {
   g.export_mw = m.quantity("export", Quantity::power, g.export_mw, non_negative());
   g.carbon_gco2_per_kwh = m.number("carbon", g.carbon_gco2_per_kwh, between(0, 2000));
   m.fixed("carbon_hourly", g.carbon_hourly_factor, non_negative());
-  g.carbon_csv = profile_path(ctx, m, "carbon_csv");
+  g.carbon_csv = profile_path(ctx, m, "carbon_csv", kCarbonProfile);
 }
 
 void read_phases(Ctx& ctx, MapReader& site, int64_t start_utc_s, double duration_s, std::vector<power::PowerPhase>& out) {

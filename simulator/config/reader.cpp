@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "simulator/config/regular_file.hpp"
 #include "simulator/config/suggest.hpp"
 
 namespace sovcap::config {
@@ -137,14 +138,19 @@ std::string MapReader::text(const std::string& key, std::optional<std::string> d
   return n ? n->scalar : def.value_or("");
 }
 
+constexpr size_t kMaxIdChars = 100;
+
 std::string MapReader::id(const std::string& key, std::optional<std::string> def) {
   std::string v = text(key, def);
   const Node* n = get(key);
-  bool good = !v.empty() && std::all_of(v.begin(), v.end(), [](char c) {
+  // Bounded: an id is repeated in key paths, HDF5 names and result tables.
+  bool good = !v.empty() && v.size() <= kMaxIdChars && std::all_of(v.begin(), v.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
   });
   if (n && n->is_scalar() && !good)
-    ctx_.error(n->place, path(key), "'" + v + "' is not a valid id", "letters, digits, '_' and '-'");
+    ctx_.error(n->place, path(key), "'" + (v.size() <= kMaxIdChars ? v : v.substr(0, 40) + "...' (" + std::to_string(v.size()) + " characters)") +
+               (v.size() <= kMaxIdChars ? "'" : "") + " is not a valid id",
+               "letters, digits, '_' and '-', at most " + std::to_string(kMaxIdChars) + " characters");
   return v;
 }
 
@@ -261,10 +267,16 @@ std::string MapReader::file_path(const std::string& key) {
   fs::path p(v);
   const Node* n = get(key);
   if (p.is_relative() && n->place.file != "--set") p = fs::path(n->place.file).parent_path() / p;
-  p = fs::absolute(p).lexically_normal();
-  if (!fs::is_regular_file(p)) ctx_.error(n->place, path(key), "cannot find the file '" + p.string() + "'",
-                                          "a readable file, relative to the YAML file that names it");
-  return p.string();
+  std::error_code ec;
+  auto abs = fs::absolute(p, ec);
+  p = (ec ? p : abs).lexically_normal();
+  std::string what = not_a_regular_file(p.string());
+  if (what == "no such file")
+    ctx_.error(n->place, path(key), "cannot find the file '" + p.string() + "'", "a readable file, relative to the YAML file that names it");
+  else if (!what.empty())
+    ctx_.error(n->place, path(key), "'" + p.string() + "' is " + what + ", not a file to read",
+               "a regular file, relative to the YAML file that names it");
+  return what.empty() ? p.string() : std::string();
 }
 
 }  // namespace sovcap::config

@@ -10,8 +10,14 @@
 #include <fstream>
 #include <sstream>
 
+#include "simulator/config/regular_file.hpp"
+
 namespace sovcap::config {
 namespace {
+
+// A scenario or spec is a few kB; a million-value inline list takes yaml-cpp
+// about 600 bytes a value. Long data goes in files read without a YAML tree.
+constexpr std::int64_t kMaxFileBytes = 1 << 20;
 
 Place place_of(const YAML::Mark& m, const Place& origin, const Place& fallback) {
   if (m.line < 0) return fallback;
@@ -21,9 +27,45 @@ Place place_of(const YAML::Mark& m, const Place& origin, const Place& fallback) 
   return p;
 }
 
-Node convert(const YAML::Node& y, const Place& origin, const Place& fallback, std::vector<Diagnostic>& diags) {
+// What one document may expand to. YAML aliases share a node, so a few anchors
+// can stand for gigabytes once copied into a tree (an "alias bomb"), and an
+// alias inside its own anchor (`x: &a [*a]`) for an endless one.
+constexpr size_t kMaxNodes = 1'000'000;
+constexpr size_t kMaxBytes = 32u << 20;  // scalars and keys, as expanded
+
+struct Budget {
+  size_t nodes = 0, bytes = 0;
+  std::vector<YAML::Node> open;  // the maps and lists being converted, outermost first
+};
+
+class Blown : public std::exception {};
+
+Node convert(const YAML::Node& y, const Place& origin, const Place& fallback, std::vector<Diagnostic>& diags,
+             Budget& b) {
   Node n;
   n.place = place_of(y.Mark(), origin, fallback);
+  if (++b.nodes > kMaxNodes || (y.IsScalar() && (b.bytes += y.Scalar().size()) > kMaxBytes)) {
+    diags.push_back(diagnostic_at(n.place, "", "the document expands to more than " + std::to_string(kMaxNodes) +
+                                  " values or " + std::to_string(kMaxBytes >> 20) + " MB of text (YAML aliases repeat what they name)",
+                                  "a scenario of plain values; long data in a CSV profile, trace or empirical file"));
+    throw Blown();
+  }
+  if (y.IsSequence() || y.IsMap()) {
+    for (const auto& o : b.open)
+      if (o.is(y)) {
+        diags.push_back(diagnostic_at(n.place, "", "a YAML alias inside the value it names (an endless value)",
+                                      "aliases (*name) of values defined before, outside themselves"));
+        throw Blown();
+      }
+    b.open.push_back(y);
+  }
+  struct Pop {
+    Budget& b;
+    bool on;
+    ~Pop() {
+      if (on) b.open.pop_back();
+    }
+  } pop{b, y.IsSequence() || y.IsMap()};
   switch (y.Type()) {
     case YAML::NodeType::Undefined:
     case YAML::NodeType::Null:
@@ -35,7 +77,7 @@ Node convert(const YAML::Node& y, const Place& origin, const Place& fallback, st
       break;
     case YAML::NodeType::Sequence:
       n.kind = Node::Kind::seq;
-      for (const auto& item : y) n.items.push_back(convert(item, origin, n.place, diags));
+      for (const auto& item : y) n.items.push_back(convert(item, origin, n.place, diags, b));
       break;
     case YAML::NodeType::Map:
       n.kind = Node::Kind::map;
@@ -47,7 +89,8 @@ Node convert(const YAML::Node& y, const Place& origin, const Place& fallback, st
           continue;
         }
         e.key = kv.first.Scalar();
-        e.value = convert(kv.second, origin, e.key_place, diags);
+        b.bytes += e.key.size();
+        e.value = convert(kv.second, origin, e.key_place, diags, b);
         if (n.get(e.key)) {
           diags.push_back(diagnostic_at(e.key_place, e.key, "duplicate key", "each key once per map"));
           continue;
@@ -137,7 +180,10 @@ std::optional<Node> parse_yaml(const std::string& text, const Place& origin, std
     YAML::Node y = YAML::Load(text);
     Place start = origin;
     if (start.line == 0) start.line = 1, start.column = 1;
-    return convert(y, start, start, diags);
+    Budget budget;
+    return convert(y, start, start, diags, budget);
+  } catch (const Blown&) {
+    return std::nullopt;
   } catch (const YAML::Exception& e) {
     Place at = place_of(e.mark, origin.line ? origin : Place{origin.file, 1, 1}, Place{origin.file, 1, 1});
     diags.push_back(diagnostic_at(at, "", "YAML syntax: " + e.msg));
@@ -146,8 +192,15 @@ std::optional<Node> parse_yaml(const std::string& text, const Place& origin, std
 }
 
 std::optional<Node> read_yaml_file(const std::string& path, std::vector<Diagnostic>& diags) {
-  if (std::filesystem::is_directory(path)) {
-    diags.push_back(Diagnostic{path, 0, 0, "", "cannot read the file: it is a directory", "a YAML scenario file"});
+  if (std::string what = not_a_regular_file(path); !what.empty()) {
+    bool missing = what == "no such file";
+    diags.push_back(Diagnostic{path, 0, 0, "", "cannot read the file: " + (missing ? std::strerror(ENOENT) : "it is " + what),
+                               missing ? "" : "a regular YAML file"});
+    return std::nullopt;
+  }
+  if (auto size = file_size_or(path); size > kMaxFileBytes) {
+    diags.push_back(Diagnostic{path, 0, 0, "", "the file is " + std::to_string(size) + " bytes, more than a YAML file may be",
+                               "at most " + std::to_string(kMaxFileBytes) + " bytes; long data in a CSV profile, trace or empirical file"});
     return std::nullopt;
   }
   std::ifstream in(path);

@@ -1,6 +1,8 @@
 #pragma once
-// SIGINT/SIGTERM stop a run cleanly: the handler only sets a flag, the
-// controller checks it each step and unwinds, and the temporary result is removed.
+// SIGINT/SIGTERM/SIGHUP stop a run cleanly: the handler only sets a flag, the
+// controller checks it each step and unwinds, and the temporary result is removed;
+// if that takes more than a few seconds (a loop that does not reach a step), an
+// alarm removes the temporary result and ends the process with 128 + signal.
 #include <stdexcept>
 #include <string>
 

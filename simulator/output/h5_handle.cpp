@@ -22,7 +22,31 @@ std::string h5_error_detail() {
 
 void h5_quiet() {
   static std::once_flag once;
-  std::call_once(once, [] { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); });
+  std::call_once(once, [] {
+    // No library shutdown at exit: after a failed write (disk full) a file that
+    // could not be closed stays in HDF5's tables, and closing it again at exit
+    // crashed the process. Every file is closed explicitly; the temp is removed.
+    H5dont_atexit();
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  });
+}
+
+std::string h5_not_hard_link(hid_t loc, const std::string& path) {
+  std::string prefix;
+  for (size_t start = 0; start <= path.size();) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    if (slash > start) {
+      prefix += (prefix.empty() ? "" : "/") + path.substr(start, slash - start);
+      if (H5Lexists(loc, prefix.c_str(), H5P_DEFAULT) <= 0) return "";  // absent: the caller says so
+      H5L_info_t info{};
+      if (H5Lget_info(loc, prefix.c_str(), &info, H5P_DEFAULT) < 0) return "/" + prefix + " cannot be read";
+      if (info.type == H5L_TYPE_EXTERNAL) return "/" + prefix + " is an external link (sovcap results hold none)";
+      if (info.type != H5L_TYPE_HARD) return "/" + prefix + " is a soft link (sovcap results hold none)";
+    }
+    start = slash + 1;
+  }
+  return "";
 }
 
 bool Hid::reset() noexcept {

@@ -14,6 +14,11 @@ namespace sovcap::output {
 // The innermost message of HDF5's current error stack ("" if none).
 std::string h5_error_detail();
 
+// "" when every component of path (e.g. "summary/sites") that exists is a hard
+// link, else what it is: results hold no external links (which could name a FIFO
+// and block the reader) nor soft ones (which may loop).
+std::string h5_not_hard_link(hid_t loc, const std::string& path);
+
 // Silence HDF5's automatic error printing, once per process: we report errors ourselves.
 void h5_quiet();
 

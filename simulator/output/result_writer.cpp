@@ -1,6 +1,7 @@
 #include "simulator/output/result_writer.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -8,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 #include <set>
 
 #include "simulator/output/h5_attributes.hpp"
@@ -22,6 +24,7 @@
 
 namespace sovcap::output {
 namespace {
+namespace fs = std::filesystem;
 
 // The temporary path of the live writer, for remove_temp_files_on_signal (no allocation there).
 char g_temp_path[4096] = {0};
@@ -67,6 +70,23 @@ std::string parent_dir(const std::string& path) {
   return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
 }
 
+// Temp files of this target left by runs that died without cleaning up
+// (SIGKILL, an abort, a power cut): "<target>.tmp.<pid>" whose process is gone.
+void remove_stale_temps(const std::string& target) {
+  std::string dir = parent_dir(target);
+  std::string prefix = target.substr(target.find_last_of('/') + 1) + ".tmp.";
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.compare(0, prefix.size(), prefix) != 0) continue;
+    std::string pid = name.substr(prefix.size());
+    if (pid.empty() || pid.size() > 9 || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+    if (::kill(static_cast<pid_t>(std::stol(pid)), 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to tell
+    std::error_code rm;
+    if (it->is_regular_file(rm)) fs::remove(it->path(), rm);
+  }
+}
+
 }  // namespace
 
 struct ResultWriter::State {
@@ -86,6 +106,7 @@ ResultWriter::ResultWriter(std::string target_path, RunInfo info, Contents conte
   check_names(info_.links, "link");
   if (info_.sovcap_version.empty()) info_.sovcap_version = SOVCAP_VERSION;
   temp_ = target_ + ".tmp." + std::to_string(::getpid());
+  remove_stale_temps(target_);
   register_temp(temp_);
   try {
     // 1.8 file format: dense attribute storage (a large config_yaml), readable by HDF5 >= 1.8.

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <limits>
 
+#include "simulator/config/regular_file.hpp"
 #include "simulator/output/h5_attributes.hpp"
 #include "simulator/output/h5_handle.hpp"
 #include "simulator/output/figures.hpp"
@@ -138,9 +139,10 @@ std::vector<double> SummaryTable::column(const std::string& name) const {
 
 ResultSummary read_result_summary(const std::string& path) {
   h5_quiet();
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) fail(path, "no such file");
-  if (std::filesystem::is_directory(path, ec)) fail(path, "is a directory, not a result file");
+  if (std::string what = config::not_a_regular_file(path); what == "a directory")
+    fail(path, "is a directory, not a result file");
+  else if (!what.empty())
+    fail(path, what == "no such file" ? what : "is " + what + ", not a result file");
   if (H5Fis_hdf5(path.c_str()) <= 0) fail(path, "not an HDF5 file (expected a sovcap result)");
   Hid file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
   if (!file.valid()) fail(path, "cannot open as HDF5: " + h5_error_detail());
@@ -159,6 +161,8 @@ ResultSummary read_result_summary(const std::string& path) {
   r.duration_s = read_attr_double(file, "duration_s").value_or(nan);
   r.wall_s = read_attr_double(file, "wall_s").value_or(nan);
 
+  for (const char* p : {"summary/sites", "summary/classes", "summary/regions"})
+    if (std::string why = h5_not_hard_link(file, p); !why.empty()) fail(path, why);
   if (H5Lexists(file, "summary", H5P_DEFAULT) <= 0) fail(path, "missing group /summary (not a finished sovcap result?)");
   Hid summary(H5Gopen2(file, "summary", H5P_DEFAULT));
   if (!summary.valid()) fail(path, "/summary is not a group");

@@ -16,6 +16,8 @@ Kpis read_kpis(const std::string& path) {
   if (H5Fis_hdf5(path.c_str()) <= 0) throw std::runtime_error(path + ": not an HDF5 file");
   Hid file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
   if (!file.valid()) throw std::runtime_error(path + ": cannot open: " + output::h5_error_detail());
+  for (const char* p : {"summary/sites", "summary/classes", "summary/regions"})
+    if (std::string why = output::h5_not_hard_link(file, p); !why.empty()) throw std::runtime_error(path + ": " + why);
   if (H5Lexists(file, "summary", H5P_DEFAULT) <= 0) throw std::runtime_error(path + ": no /summary (not a finished run?)");
   Hid summary(H5Gopen2(file, "summary", H5P_DEFAULT));
   if (!summary.valid()) throw std::runtime_error(path + ": /summary is not a group");

@@ -1,7 +1,12 @@
 #include "simulator/sweep/layout.hpp"
 
 #include <fmt/format.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <cstdio>
 #include <filesystem>
@@ -51,6 +56,30 @@ void SweepDir::remove_temps_of(long i) const {
   std::string prefix = point_name(i) + ".h5.tmp.";
   for (const auto& e : fs::directory_iterator(root + "/points", ec))
     if (e.path().filename().string().rfind(prefix, 0) == 0) fs::remove(e.path(), ec);
+}
+
+std::string DirLock::take(const std::string& root, bool shared) {
+  std::string path = root + "/.lock";
+  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0) return std::string("cannot open ") + path + ": " + std::strerror(errno);
+  if (::flock(fd_, (shared ? LOCK_SH : LOCK_EX) | LOCK_NB) == 0) {
+    if (!shared) {
+      char host[256] = "?";
+      ::gethostname(host, sizeof host - 1);
+      std::string who = "pid " + std::to_string(::getpid()) + " on " + host + "\n";
+      if (::ftruncate(fd_, 0) == 0) (void)!::pwrite(fd_, who.data(), who.size(), 0);
+    }
+    return "";
+  }
+  std::string who = read_text_file(path);
+  while (!who.empty() && (who.back() == '\n' || who.back() == ' ')) who.pop_back();
+  ::close(fd_);
+  fd_ = -1;
+  return who.empty() ? "another sweep (Slurm array tasks)" : who;
+}
+
+DirLock::~DirLock() {
+  if (fd_ >= 0) ::close(fd_);
 }
 
 void write_file_atomically(const std::string& path, const std::string& text) {

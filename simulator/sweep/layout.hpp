@@ -27,8 +27,22 @@ struct SweepDir {
   bool has_points() const;
   // Remove temp files left by killed runs ("p000042.h5.tmp.PID", "summary.csv.tmp.PID", ...).
   void remove_stale_temps() const;
+  std::string lock_file() const { return root + "/.lock"; }
   // Remove the temp files of one point's result.
   void remove_temps_of(long i) const;
+};
+
+// A sweep's hold on its directory (flock on DIR/.lock, released when the
+// process ends, however it ends): a whole sweep holds it alone; Slurm array
+// tasks (--point) share it, so one sweep at a time writes a directory.
+class DirLock {
+ public:
+  // "" and the lock held, or who holds it ("pid 123 on host x").
+  std::string take(const std::string& root, bool shared);
+  ~DirLock();
+
+ private:
+  int fd_ = -1;
 };
 
 // Write `text` to `path` through a temp file and a rename, so readers never see half of it.

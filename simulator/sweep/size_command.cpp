@@ -10,6 +10,7 @@
 #include <iostream>
 #include <thread>
 
+#include "simulator/config/regular_file.hpp"
 #include "simulator/sweep/commands.hpp"
 #include "simulator/sweep/driver.hpp"
 #include "simulator/sweep/interrupt.hpp"
@@ -116,8 +117,10 @@ int cmd_size(const SizeArgs& a) {
   if (a.tol < 0) errors.push_back("--tol must not be negative");
   if (a.seeds < 1) errors.push_back("--seeds must be at least 1");
   if (a.jobs < 1) errors.push_back("-j must be at least 1");
-  std::error_code ec;
-  if (!fs::is_regular_file(a.config, ec)) errors.push_back("no such scenario file: " + a.config);
+  if (std::string what = config::not_a_regular_file(a.config); what == "no such file")
+    errors.push_back("no such scenario file: " + a.config);
+  else if (!what.empty())
+    errors.push_back(a.config + " is " + what + ", not a scenario file");
   if (!a.unit.empty()) {
     double v = 0;
     if (!numeric_value("1" + a.unit, v)) errors.push_back("--unit " + a.unit + " is not a unit (s, h, d; kW, MW; kWh, MWh, GWh; GB, TB; Gbps)");
@@ -173,10 +176,11 @@ int cmd_size(const SizeArgs& a) {
     std::cerr << "size: error: " << e.what() << "\n";
     code = 1;
   }
+  std::error_code ec_rm;
   if (keep)
     std::cerr << "size: the runs' logs are kept in " << dir.root << "/logs\n";
   else
-    fs::remove_all(dir.root, ec);
+    fs::remove_all(dir.root, ec_rm);
   return code;
 }
 

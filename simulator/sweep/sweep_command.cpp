@@ -12,6 +12,8 @@
 #include "simulator/sweep/commands.hpp"
 #include "simulator/sweep/driver.hpp"
 #include "simulator/sweep/interrupt.hpp"
+#include "simulator/sweep/kpis.hpp"
+#include "simulator/sweep/layout.hpp"
 #include "simulator/sweep/local_pool.hpp"
 #include "simulator/sweep/merge.hpp"
 #include "simulator/sweep/slurm.hpp"
@@ -71,13 +73,28 @@ class MpiSession {
   bool owner_ = false;
 };
 
+// A finished point whose result can still be read (a file damaged since is not finished).
+std::string unreadable(const SweepDir& dir, long i) {
+  try {
+    (void)read_kpis(dir.result(i));
+    return "";
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+}
+
 void print_failures(const std::vector<Point>& points, const SweepDir& dir, long max_lines) {
   long shown = 0;
   for (const auto& p : points) {
-    if (dir.done(p.index) || !fs::exists(dir.failure(p.index))) continue;
+    std::string damaged = dir.done(p.index) ? unreadable(dir, p.index) : "";
+    if (damaged.empty() && (dir.done(p.index) || !fs::exists(dir.failure(p.index)))) continue;
     if (shown++ == max_lines) {
       std::cerr << "  ... (see the error column of " << dir.summary_csv() << ")\n";
       break;
+    }
+    if (!damaged.empty()) {
+      std::cerr << "  " << dir.point_name(p.index) << ": unreadable result (" << damaged << "); --resume runs it again\n";
+      continue;
     }
     auto text = read_text_file(dir.failure(p.index));
     auto nl = text.find('\n');
@@ -116,8 +133,11 @@ int prepare(const SweepArgs& args, const SweepSpec& spec, const std::vector<Poin
   dir.create();
   dir.remove_stale_temps();
   write_file_atomically(dir.plan(), plan);
-  for (const auto& p : points)
-    if (!args.resume || !dir.done(p.index)) pending.push_back(p.index);
+  for (const auto& p : points) {
+    if (args.resume && dir.done(p.index) && unreadable(dir, p.index).empty()) continue;
+    if (dir.done(p.index)) std::remove(dir.result(p.index).c_str());  // damaged since: run again
+    pending.push_back(p.index);
+  }
   return 0;
 }
 
@@ -139,6 +159,15 @@ int exec_mpi_sweep(char** argv) {
   return 1;
 }
 #endif
+
+// A sweep directory must be a directory (or a new path).
+std::string not_a_sweep_dir(const std::string& root) {
+  std::error_code ec;
+  auto st = fs::status(root, ec);
+  if (st.type() == fs::file_type::not_found || st.type() == fs::file_type::directory) return "";
+  if (ec) return ec.message();
+  return "exists and is not a directory";
+}
 
 }  // namespace
 
@@ -171,6 +200,16 @@ int cmd_sweep(const SweepArgs& args, int* argc, char*** argv) {
   SweepDir dir{args.out_dir};
   std::string exe = args.self_exe.empty() ? self_executable() : args.self_exe;
   InterruptGuard guard;
+  DirLock lock;
+  if (talk) {
+    // The directory and its lock first: a second sweep on it stops here, before it writes anything.
+    if (std::string why = not_a_sweep_dir(dir.root); !why.empty()) return usage("-o " + dir.root + ": " + why);
+    std::error_code ec;
+    fs::create_directories(dir.root, ec);
+    if (ec) return usage("cannot create " + dir.root + ": " + ec.message());
+    if (std::string holder = lock.take(dir.root, args.point >= 0); !holder.empty())
+      return usage(dir.root + " is in use by another sweep (" + holder + "); wait for it, or use another -o");
+  }
   try {
     if (!args.slurm.empty()) {
       if (!talk) return 0;

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from . import plots, style
+from .errors import output_dir
 
 OVERLAY = [("facility_power_mw", "facility power (MW)"), ("grid_import_mw", "grid import (MW)"),
            ("queued_jobs", "queued jobs")]
@@ -107,15 +108,15 @@ def overlay_figure(results, site):
 
 def write_outputs(results, out_dir):
     table = kpi_table(results)
-    os.makedirs(out_dir, exist_ok=True)
-    csv = os.path.join(out_dir, "kpis.csv")
-    table.to_csv(csv + ".tmp", index=False)
-    os.replace(csv + ".tmp", csv)
-    written = [csv]
-    sites = []
-    for r in results:
-        sites += [s for s in r.sites if s not in sites]
-    for site in sites:
-        written.append(style.save_png(overlay_figure(results, site),
-                                      os.path.join(out_dir, f"compare_{style.safe_name(site)}.png")))
+    with output_dir(out_dir):
+        csv = os.path.join(out_dir, "kpis.csv")
+        table.to_csv(csv + ".tmp", index=False)
+        os.replace(csv + ".tmp", csv)
+        written = [csv]
+        sites = []
+        for r in results:
+            sites += [s for s in r.sites if s not in sites]
+        for site in sites:
+            written.append(style.save_png(overlay_figure(results, site),
+                                          os.path.join(out_dir, f"compare_{style.safe_name(site)}.png")))
     return table, written

@@ -3,7 +3,9 @@
 Only what DESIGN.md's "HDF5 result schema, version 1" promises is relied on;
 extra fields are ignored, missing required ones raise ToolError with one line.
 """
+import errno
 import os
+import stat
 
 import numpy as np
 import pandas as pd
@@ -36,6 +38,55 @@ def attr_value(value):
     return value
 
 
+def check_regular_file(path, what):
+    """Raise ToolError unless path is a regular file: a FIFO or a device would block
+    or never end, a symlink loop would raise OSError."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise ToolError(f"{path}: no such file") from None
+    except OSError as e:
+        kind = "a symlink loop" if e.errno == errno.ELOOP else e.strerror
+        raise ToolError(f"{path}: {kind}, not {what}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ToolError(f"{path}: is a directory, not {what}")
+    if not stat.S_ISREG(st.st_mode):
+        kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode) else "a character device" if stat.S_ISCHR(st.st_mode)
+                else "a block device" if stat.S_ISBLK(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode)
+                else "not a regular file")
+        raise ToolError(f"{path}: is {kind}, not {what}")
+
+
+# sovcap writes only hard links; an external link could name any file (a FIFO
+# would block the reader) and a soft link may loop. Bounded: results are 4 deep.
+MAX_DEPTH, MAX_LINKS = 16, 1_000_000
+
+
+def check_links(f, path):
+    """Raise ToolError if the file holds a link other than a hard one."""
+    import h5py
+
+    seen = 0
+    todo = [(f, 0)]
+    while todo:
+        group, depth = todo.pop()
+        for name in group.keys():
+            seen += 1
+            link = group.get(name, getlink=True)
+            where = f"{group.name.rstrip('/')}/{name}"
+            if isinstance(link, h5py.ExternalLink):
+                raise ToolError(f"{path}: {where} is an external link to {link.filename}:{link.path} "
+                                "(sovcap results hold none)")
+            if isinstance(link, h5py.SoftLink):
+                raise ToolError(f"{path}: {where} is a soft link to {link.path} (sovcap results hold none)")
+            if depth + 1 > MAX_DEPTH or seen > MAX_LINKS:
+                raise ToolError(f"{path}: groups nested deeper than {MAX_DEPTH} or more than {MAX_LINKS} links "
+                                "(not a sovcap result)")
+            child = group.get(name)
+            if isinstance(child, h5py.Group):
+                todo.append((child, depth + 1))
+
+
 def is_hdf5(path):
     """HDF5 files start with the signature at offset 0 (or 512, 1024, ... with a user block)."""
     try:
@@ -55,10 +106,7 @@ def is_hdf5(path):
 
 def check_file(path):
     """Raise ToolError unless path is a readable HDF5 file (before h5py's long messages)."""
-    if not os.path.exists(path):
-        raise ToolError(f"{path}: no such file")
-    if os.path.isdir(path):
-        raise ToolError(f"{path}: is a directory, not a result file")
+    check_regular_file(path, "a result file")
     if not os.access(path, os.R_OK):
         raise ToolError(f"{path}: not readable")
     if not is_hdf5(path):
@@ -106,6 +154,14 @@ class Result:
             self.f = h5py.File(path, "r")
         except OSError as e:
             raise ToolError(f"{path}: cannot open as HDF5 ({str(e).splitlines()[0]})")
+        try:
+            check_links(self.f, path)
+        except ToolError:
+            self.f.close()
+            raise
+        except (OSError, KeyError, RuntimeError, ValueError) as e:
+            self.f.close()
+            raise ToolError(f"{path}: damaged HDF5 structure ({str(e).splitlines()[0] if str(e) else type(e).__name__})")
         schema = self.f.attrs.get("schema")
         if schema is None:
             self.f.close()

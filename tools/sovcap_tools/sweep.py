@@ -7,7 +7,7 @@ import pandas as pd
 
 from . import style
 from .errors import ToolError, progress
-from .result import check_file, compound_frame, is_hdf5
+from .result import check_file, check_links, check_regular_file, compound_frame, is_hdf5
 
 PARAM_PREFIX = "param."
 META = ("point", "seed", "status")
@@ -18,8 +18,7 @@ MAXIMISED_WORDS = ("renewable", "utilization", "utilisation", "completed", "thro
 
 def load(path):
     """A sweep summary as a DataFrame: CSV, or HDF5 with a /points compound table of the same columns."""
-    if not os.path.exists(path):
-        raise ToolError(f"{path}: no such file")
+    check_regular_file(path, "a sweep summary")
     if path.lower().endswith((".h5", ".hdf5")) or is_hdf5(path):
         import h5py
 
@@ -29,6 +28,7 @@ def load(path):
         except OSError as e:
             raise ToolError(f"{path}: cannot open as HDF5 ({str(e).splitlines()[0]})")
         with f:
+            check_links(f, path)
             if "points" not in f or not f["points"].dtype.names:
                 raise ToolError(f"{path}: not a sweep summary (no /points table)")
             frame = compound_frame(f["points"])

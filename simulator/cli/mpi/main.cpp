@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "simulator/cli/sweep_options.hpp"
+#include "simulator/cli/empty_values.hpp"
 #include "simulator/sweep/driver.hpp"
 
 int main(int argc, char** argv) {
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
   sovcap::cli::add_sweep_command(app, sw);
   try {
     app.parse(argc, argv);
+    sovcap::cli::reject_empty_values(app);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : 2;

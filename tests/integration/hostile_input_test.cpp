@@ -1,0 +1,183 @@
+// Hostile input (issue 18, docs/reliability.md "Hostile input and faults"):
+// what must end with exit 2, a one-line reason and nothing written, never a
+// signal, a hang or a destroyed file. Through the real binary, every command.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "run_helpers.hpp"
+#include "tests/config/temp_files.hpp"
+
+using runtest::sh;
+
+namespace {
+
+const std::string kBase = cfgtest::replace_line(cfgtest::kMinimal, 2, "  duration: 6h");
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+size_t count_files(const std::string& dir) {
+  size_t n = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) n += !e.is_directory();
+  return n;
+}
+
+// `cmd` exits 2 (not a signal: 128+) and says `says`.
+void expect_2(const std::string& cmd, const std::string& says) {
+  auto r = sh("timeout 60 " + cmd);
+  EXPECT_EQ(r.exit_code, 2) << cmd << "\n" << r.output;
+  EXPECT_NE(r.output.find(says), std::string::npos) << cmd << ": expected '" << says << "' in\n" << r.output;
+}
+
+std::string S() { return runtest::sovcap(); }
+
+}  // namespace
+
+TEST(Hostile, SelfReferencingAliasesEverywhere) {
+  runtest::TempDir dir;
+  std::ofstream(dir / "seq.yaml") << kBase << "x: &a [*a]\n";
+  std::ofstream(dir / "map.yaml") << "x: &a {k: [1, *a]}\n" << kBase;
+  std::ofstream(dir / "base.yaml") << kBase;
+  std::ofstream(dir / "spec.yaml") << "base: base.yaml\nset: &s {scenario.name: *s}\nparameters: [{key: scenario.seed, values: [1, 2]}]\n";
+  const std::string says = "a YAML alias inside the value it names";
+  for (const char* cmd : {" check ", " run -q -o out.h5 "}) {
+    expect_2(S() + cmd + (dir / "seq.yaml"), "seq.yaml:19:");
+    expect_2(S() + cmd + (dir / "map.yaml"), "map.yaml:1:");
+    expect_2(S() + cmd + (dir / "base.yaml") + " --set 'scenario.name=&a [*a]'", says);
+    expect_2(S() + cmd + (dir / "base.yaml") + " --set 'scenario.name=&a {b: *a}'", says);
+  }
+  expect_2(S() + " sweep " + (dir / "spec.yaml") + " -o " + (dir / "sw"), says);
+  expect_2(S() + " size " + (dir / "base.yaml") + " --param sites.alpha.pools.0.nodes --lo 1 --hi 4 --target 'wait_p95_s<=1' "
+           "--set 'scenario.name=&a [*a]'", says);
+  EXPECT_FALSE(std::filesystem::exists(dir / "sw"));
+}
+
+TEST(Hostile, AliasBombAndOversizedFilesAreBounded) {
+  runtest::TempDir dir;
+  // ~1 KB that would expand to 10^9 values.
+  std::string bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 9; ++i) {
+    bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < 10; ++k) bomb += (k ? ", *a" : "*a") + std::to_string(i - 1);
+    bomb += "]\n";
+  }
+  ASSERT_LT(bomb.size(), 1100u);
+  std::ofstream(dir / "bomb.yaml") << bomb;
+  // Long text repeated by aliases: few values, many bytes.
+  std::ofstream(dir / "text-bomb.yaml") << "t: &t '" << std::string(500'000, 'x') << "'\nu: [" << [] {
+    std::string s;
+    for (int i = 0; i < 100; ++i) s += "*t, ";
+    return s + "*t]\n";
+  }();
+  // A long inline list: the same data in a CSV costs a few bytes a value; in YAML hundreds.
+  std::string big = kBase + "x: [0";
+  while (big.size() < (1u << 20) + 10) big += ",0";
+  std::ofstream(dir / "big.yaml") << big << "]\n";
+  std::ofstream(dir / "base.yaml") << kBase;
+  for (const char* cmd : {" check ", " run -q -o out.h5 "}) {
+    expect_2(S() + cmd + (dir / "bomb.yaml"), "expands to more than 1000000 values");
+    expect_2(S() + cmd + (dir / "text-bomb.yaml"), "32 MB of text");
+    expect_2(S() + cmd + (dir / "big.yaml"), "at most 1048576 bytes");
+  }
+  std::ofstream(dir / "spec.yaml") << "base: base.yaml\n" << bomb << "parameters: [{key: scenario.seed, values: [1, 2]}]\n";
+  expect_2(S() + " sweep " + (dir / "spec.yaml") + " -o " + (dir / "sw"), "expands to more than");
+  // A very long id: bounded.
+  std::string id(5000, 'a');
+  std::ofstream(dir / "long-id.yaml") << cfgtest::replace_line(kBase, 4, "  - id: " + id);
+  auto r = sh(S() + " check " + (dir / "long-id.yaml"));
+  EXPECT_EQ(r.exit_code, 2) << r.output.substr(0, 500);
+  EXPECT_NE(r.output.find("at most 100 characters"), std::string::npos) << r.output.substr(0, 500);
+  EXPECT_FALSE(std::filesystem::exists(dir / "out.h5"));
+}
+
+TEST(Hostile, OnlyRegularFilesAreRead) {
+  runtest::TempDir dir;
+  std::string d = dir.path();
+  std::filesystem::create_symlink(d + "/loop-a", d + "/loop-b");
+  std::filesystem::create_symlink(d + "/loop-b", d + "/loop-a");
+  ASSERT_EQ(::mkfifo((d + "/fifo").c_str(), 0600), 0);
+  std::ofstream(dir / "base.yaml") << kBase;
+  for (const std::string& bad : {std::string("loop-a"), std::string("fifo"), std::string("/dev/zero")}) {
+    std::string what = bad == "fifo" ? "a FIFO" : bad == "loop-a" ? "a symlink loop" : "a character device";
+    std::string p = bad[0] == '/' ? bad : d + "/" + bad;
+    for (const char* cmd : {" check ", " run -q -o out.h5 "}) {
+      expect_2(S() + cmd + p, what);
+      // The same file as what the scenario names.
+      std::ofstream(dir / "ext.yaml") << "extends: " << p << "\n";
+      expect_2(S() + cmd + (dir / "ext.yaml"), "extends: cannot read '" + p + "': " + what);
+      std::ofstream(dir / "trace.yaml") << kBase << "workload: {trace: " << p << "}\n";
+      expect_2(S() + cmd + (dir / "trace.yaml"), "workload.trace: '" + p + "' is " + what);
+      std::ofstream(dir / "profile.yaml") << cfgtest::replace_line(kBase, 8, "      - {kind: gpu, nodes: 4}\n    solar: {capacity: 1MW, profile_csv: " + p + "}");
+      expect_2(S() + cmd + (dir / "profile.yaml"), "sites.alpha.solar.profile_csv: '" + p + "' is " + what);
+      std::ofstream(dir / "carbon.yaml") << cfgtest::replace_line(kBase, 8, "      - {kind: gpu, nodes: 4}\n    grid: {carbon_csv: " + p + "}");
+      expect_2(S() + cmd + (dir / "carbon.yaml"), "sites.alpha.grid.carbon_csv: '" + p + "' is " + what);
+      std::ofstream(dir / "empirical.yaml") << cfgtest::replace_line(kBase, 18, "    runtime: {type: empirical, file: " + p + "}");
+      expect_2(S() + cmd + (dir / "empirical.yaml"), "classes.train.runtime.file: '" + p + "' is " + what);
+      expect_2(S() + cmd + (dir / "base.yaml") + " --set workload.trace=" + p, what);
+    }
+    expect_2(S() + " summary " + p, what);
+    expect_2(S() + " summary --json " + p, what);
+    expect_2(S() + " sweep " + p + " -o " + (dir / "sw"), what);
+    std::ofstream(dir / "spec.yaml") << "base: " << p << "\nparameters: [{key: scenario.seed, values: [1, 2]}]\n";
+    expect_2(S() + " sweep " + (dir / "spec.yaml") + " -o " + (dir / "sw"), what);
+    expect_2(S() + " size " + p + " --param sites.alpha.pools.0.nodes --lo 1 --hi 4 --target 'wait_p95_s<=1'", what);
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir / "out.h5"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "sw"));
+}
+
+TEST(Hostile, ResultsNeverReplaceInputsDevicesOrOtherFiles) {
+  runtest::TempDir dir;
+  std::string d = dir.path();
+  std::string cfg = dir / "base.yaml";
+  std::ofstream(cfg) << kBase;
+  ASSERT_EQ(::mkfifo((d + "/fifo").c_str(), 0600), 0);
+  std::ofstream(dir / "notes.txt") << "precious\n";
+  std::ofstream(dir / "trace.csv") << "submit_s,class,region,units,runtime_s\n0,train,north,8,60\n";
+  std::ofstream(dir / "traced.yaml") << kBase << "workload: {trace: trace.csv}\n";
+  struct { std::string config, out, says; } cases[] = {
+      {cfg, cfg, "is the scenario itself"},
+      {cfg, "/dev/null", "is a character device"},
+      {cfg, d + "/fifo", "is a FIFO"},
+      {cfg, d, "is a directory"},
+      {cfg, d + "/notes.txt", "is not an HDF5 file"},
+      {dir / "traced.yaml", d + "/trace.csv", "is the scenario's trace"},
+  };
+  for (const auto& c : cases) {
+    std::string before = c.out == d ? "" : c.out == "/dev/null" || c.out == d + "/fifo" ? "" : slurp(c.out);
+    expect_2(S() + " run -q " + c.config + " -o " + c.out, c.says);
+    if (!before.empty()) {
+      EXPECT_EQ(slurp(c.out), before) << c.out;
+    }
+  }
+  struct stat st {};
+  ASSERT_EQ(::stat("/dev/null", &st), 0);
+  EXPECT_TRUE(S_ISCHR(st.st_mode));
+  ASSERT_EQ(::stat((d + "/fifo").c_str(), &st), 0);
+  EXPECT_TRUE(S_ISFIFO(st.st_mode));
+  EXPECT_EQ(count_files(d), 5u);  // base.yaml, fifo, notes.txt, trace.csv, traced.yaml: no temp file left
+}
+
+TEST(Hostile, EmptyOptionValuesAreUsageErrors) {
+  runtest::TempDir dir;
+  std::string cfg = dir / "base.yaml";
+  std::ofstream(cfg) << kBase;
+  std::ofstream(dir / "spec.yaml") << "base: base.yaml\nparameters: [{key: scenario.seed, values: [1, 2]}]\n";
+  const std::string out = " -o " + (dir / "out.h5");
+  for (const std::string& args : {" run -q " + cfg + " --seed ''" + out, " run -q " + cfg + " --duration ''" + out,
+                                 " run -q " + cfg + " -o ''", " run -q " + cfg + " --set ''" + out, " run -q ''" + out,
+                                 " check " + cfg + " --seed ''", " check " + cfg + " --duration ''",
+                                 " sweep " + (dir / "spec.yaml") + " -o ''", " sweep " + (dir / "spec.yaml") + " --slurm ''",
+                                 " size " + cfg + " --param '' --lo 1 --hi 4 --target 'wait_p95_s<=1'",
+                                 " size " + cfg + " --param sites.alpha.pools.0.nodes --lo 1 --hi 4 --target 'wait_p95_s<=1' --unit ''",
+                                 std::string(" summary ''")})
+    expect_2(S() + args, "empty value");
+  EXPECT_EQ(count_files(dir.path()), 2u);  // nothing written
+}

@@ -1,0 +1,111 @@
+"""Every result tool on hostile input (docs/reliability.md, "Hostile input and
+faults"): a FIFO, a character device, a symlink loop, a result whose links
+point outside it (external link, soft-link loop), series of the wrong length.
+Each ends with one line on stderr naming the file and exit 2 (check_schema.py
+may instead list the problems, exit 1), never a traceback or a hang, and
+leaves no output behind."""
+import os
+import shutil
+
+import h5py
+import numpy as np
+
+from tooltest import FixtureCase, run_tool
+
+TOOLS = ["check_schema.py", "sovcap-plot", "sovcap-report", "sovcap-compare"]
+
+
+class HostileTest(FixtureCase):
+    def args(self, tool, bad, out):
+        if tool == "check_schema.py":
+            return [bad]
+        if tool == "sovcap-compare":
+            return [self.run_h5, bad, "-o", out]
+        if tool == "sovcap-report":
+            return [bad, "-o", os.path.join(out, "r.html")]
+        return [bad, "-o", out]
+
+    def check(self, bad, says, damaged_data=False):
+        for tool in TOOLS:
+            with self.subTest(tool=tool, file=os.path.basename(bad)):
+                out = self.path(f"out-{tool}-{os.path.basename(bad)}")
+                r = run_tool(tool, *self.args(tool, bad, out))
+                self.assertNotIn("Traceback", r.stderr)
+                if damaged_data and r.returncode == 0:  # the damage missed what this tool reads
+                    shutil.rmtree(out, ignore_errors=True)
+                    continue
+                self.assertFalse(os.path.exists(out), f"{tool} left {out}")
+                if damaged_data and tool == "check_schema.py" and r.returncode == 1:  # it lists the problems
+                    self.assertIn(says, r.stdout)
+                    continue
+                self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+                errors = [line for line in r.stderr.splitlines() if ": error: " in line]  # progress lines aside
+                self.assertEqual(len(errors), 1, r.stderr)
+                self.assertIn(says, errors[0])
+                self.assertIn(bad, errors[0])
+
+    def copy(self, name):
+        path = self.path(name)
+        shutil.copy(self.run_h5, path)
+        return path
+
+    def test_not_regular_files(self):
+        fifo = self.path("fifo.h5")
+        os.mkfifo(fifo)
+        self.check(fifo, "FIFO")
+        loop = self.path("loop.h5")
+        os.symlink(self.path("loop2.h5"), loop)
+        os.symlink(loop, self.path("loop2.h5"))
+        self.check(loop, "symlink loop")
+        self.check("/dev/zero", "character device")
+
+    def test_external_link_to_a_fifo(self):
+        target = self.path("ext-target")
+        os.mkfifo(target)
+        bad = self.copy("external.h5")
+        with h5py.File(bad, "a") as f:
+            del f["summary/sites"]
+            f["summary/sites"] = h5py.ExternalLink(target, "/x")
+        self.check(bad, "external link")
+
+    def test_soft_link_loop(self):
+        bad = self.copy("softloop.h5")
+        with h5py.File(bad, "a") as f:
+            del f["summary/classes"]
+            f["summary/classes"] = h5py.SoftLink("/summary/classes")
+        self.check(bad, "soft link")
+
+    def test_series_of_the_wrong_length(self):
+        bad = self.copy("short-series.h5")
+        with h5py.File(bad, "a") as f:
+            site = next(iter(f["timeseries/sites"]))
+            g = f[f"timeseries/sites/{site}"]
+            units = g["solar_mw"].attrs["units"]
+            del g["solar_mw"]
+            g.create_dataset("solar_mw", data=np.zeros(7)).attrs["units"] = units
+        self.check(bad, "short-series.h5", damaged_data=True)
+
+    def test_plot_into_an_existing_directory_keeps_what_was_there(self):
+        out = self.path("kept")
+        os.makedirs(out)
+        with open(os.path.join(out, "notes.txt"), "w") as fh:
+            fh.write("mine\n")
+        bad = self.copy("short-series-2.h5")
+        with h5py.File(bad, "a") as f:
+            site = next(iter(f["timeseries/sites"]))
+            g = f[f"timeseries/sites/{site}"]
+            del g["it_power_mw"]
+            g.create_dataset("it_power_mw", data=np.zeros(3)).attrs["units"] = "MW"
+        r = run_tool("sovcap-plot", bad, "-o", out)
+        self.assertNotIn("Traceback", r.stderr)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertEqual(os.listdir(out), ["notes.txt"])
+
+    def test_sweep_plot_on_a_fifo(self):
+        fifo = self.path("summary-fifo.csv")
+        os.mkfifo(fifo)
+        r = run_tool("sovcap-sweep-plot", fifo, "--x", "a", "--kpi", "b", "-o", self.path("sp"))
+        self.assertNotIn("Traceback", r.stderr)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("FIFO", r.stderr)
+        self.assertFalse(os.path.exists(self.path("sp")))
