@@ -1,6 +1,5 @@
 #include "simulator/cli/commands.hpp"
 
-#include <hdf5.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -14,7 +13,6 @@
 #include "simulator/engine/run.hpp"
 #include "simulator/engine/signals.hpp"
 #include "simulator/output/schema_printer.hpp"
-#include "simulator/output/h5_handle.hpp"
 #include "simulator/output/summary_printer.hpp"
 
 namespace fs = std::filesystem;
@@ -35,15 +33,13 @@ std::string default_output(const std::string& config) {
 
 // Why the result must not go to out, or "". The result replaces out by a rename:
 // that must never be a device (as root, -o /dev/null would replace the system's),
-// an input of the run, or a file that is not a result (a typo naming a scenario).
-std::string refuse_output(const std::string& out, const std::string& config, const config::Scenario& sc) {
-  output::h5_quiet();
+// a FIFO, a directory, or a file the scenario was read from.
+std::string refuse_output(const std::string& out, const std::string& config) {
   if (std::string what = config::not_writable_as_file(out); !what.empty())
     return "is " + what + "; results are written only to regular files or new paths";
   if (config::same_file(out, config)) return "is the scenario itself; give another result file";
-  if (!sc.trace_path.empty() && config::same_file(out, sc.trace_path)) return "is the scenario's trace; give another result file";
-  if (config::file_size_or(out) > 0 && H5Fis_hdf5(out.c_str()) <= 0)
-    return "exists and is not an HDF5 file; refusing to replace it (remove it, or give another result file)";
+  for (const auto& in : config::input_files())
+    if (config::same_file(out, in)) return "is " + in + ", an input of the scenario; give another result file";
   return "";
 }
 
@@ -70,7 +66,7 @@ int cmd_run(const RunArgs& a) {
     return 2;
   }
   std::string out = a.output.empty() ? default_output(a.config) : a.output;
-  if (std::string why = refuse_output(out, a.config, sc); !why.empty()) {
+  if (std::string why = refuse_output(out, a.config); !why.empty()) {
     std::cerr << "sovcap: error: -o " << out << ": " << why << "\n";
     return 2;
   }

@@ -276,6 +276,7 @@ std::string MapReader::file_path(const std::string& key) {
   else if (!what.empty())
     ctx_.error(n->place, path(key), "'" + p.string() + "' is " + what + ", not a file to read",
                "a regular file, relative to the YAML file that names it");
+  if (what.empty()) note_input_file(p.string());
   return what.empty() ? p.string() : std::string();
 }
 

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -54,6 +55,20 @@ std::string not_writable_as_file(const std::string& path) {
   if (st.type() == fs::file_type::regular) return "";
   return kind_text(st.type());
 }
+
+namespace {
+std::vector<std::string>& inputs() {
+  static std::vector<std::string> files;
+  return files;
+}
+}  // namespace
+
+void note_input_file(const std::string& path) {
+  auto& v = inputs();
+  if (std::find(v.begin(), v.end(), path) == v.end()) v.push_back(path);
+}
+
+const std::vector<std::string>& input_files() { return inputs(); }
 
 bool same_file(const std::string& a, const std::string& b) {
   struct stat sa {}, sb {};

@@ -4,6 +4,7 @@
 // exception. Every check here uses the non-throwing std::filesystem calls.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace sovcap::config {
 
@@ -18,6 +19,11 @@ std::int64_t file_size_or(const std::string& path);
 // not ("a character device", "a directory", ...). A result is never written
 // over a device, a FIFO or a directory.
 std::string not_writable_as_file(const std::string& path);
+
+// Every file the loader has read in this process (scenarios, extends bases,
+// profiles, traces, empirical files): a result must never be written over one.
+void note_input_file(const std::string& path);
+const std::vector<std::string>& input_files();
 
 // True when a and b name the same existing file (same device and inode).
 bool same_file(const std::string& a, const std::string& b);

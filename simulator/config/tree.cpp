@@ -208,6 +208,7 @@ std::optional<Node> read_yaml_file(const std::string& path, std::vector<Diagnost
     diags.push_back(Diagnostic{path, 0, 0, "", std::string("cannot read the file: ") + std::strerror(errno), ""});
     return std::nullopt;
   }
+  note_input_file(path);
   std::stringstream ss;
   ss << in.rdbuf();
   return parse_yaml(ss.str(), Place{path, 1, 1}, diags);

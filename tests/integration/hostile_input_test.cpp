@@ -139,7 +139,9 @@ TEST(Hostile, ResultsNeverReplaceInputsDevicesOrOtherFiles) {
   std::string cfg = dir / "base.yaml";
   std::ofstream(cfg) << kBase;
   ASSERT_EQ(::mkfifo((d + "/fifo").c_str(), 0600), 0);
-  std::ofstream(dir / "notes.txt") << "precious\n";
+  std::ofstream(dir / "ext.yaml") << "extends: base.yaml\n";
+  std::ofstream(dir / "temp.csv") << "timestamp,c\n2030-01-01T00:00:00Z,20\n";
+  std::ofstream(dir / "profiled.yaml") << cfgtest::replace_line(kBase, 8, "      - {kind: gpu, nodes: 4}\n    climate: {profile_csv: temp.csv}");
   std::ofstream(dir / "trace.csv") << "submit_s,class,region,units,runtime_s\n0,train,north,8,60\n";
   std::ofstream(dir / "traced.yaml") << kBase << "workload: {trace: trace.csv}\n";
   struct { std::string config, out, says; } cases[] = {
@@ -147,8 +149,9 @@ TEST(Hostile, ResultsNeverReplaceInputsDevicesOrOtherFiles) {
       {cfg, "/dev/null", "is a character device"},
       {cfg, d + "/fifo", "is a FIFO"},
       {cfg, d, "is a directory"},
-      {cfg, d + "/notes.txt", "is not an HDF5 file"},
-      {dir / "traced.yaml", d + "/trace.csv", "is the scenario's trace"},
+      {dir / "traced.yaml", d + "/trace.csv", "trace.csv, an input of the scenario"},
+      {dir / "ext.yaml", cfg, "base.yaml, an input of the scenario"},
+      {dir / "profiled.yaml", d + "/temp.csv", "temp.csv, an input of the scenario"},
   };
   for (const auto& c : cases) {
     std::string before = c.out == d ? "" : c.out == "/dev/null" || c.out == d + "/fifo" ? "" : slurp(c.out);
@@ -162,7 +165,7 @@ TEST(Hostile, ResultsNeverReplaceInputsDevicesOrOtherFiles) {
   EXPECT_TRUE(S_ISCHR(st.st_mode));
   ASSERT_EQ(::stat((d + "/fifo").c_str(), &st), 0);
   EXPECT_TRUE(S_ISFIFO(st.st_mode));
-  EXPECT_EQ(count_files(d), 5u);  // base.yaml, fifo, notes.txt, trace.csv, traced.yaml: no temp file left
+  EXPECT_EQ(count_files(d), 7u);  // the inputs and the FIFO: no temp file left
 }
 
 TEST(Hostile, EmptyOptionValuesAreUsageErrors) {
