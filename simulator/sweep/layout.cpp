@@ -75,7 +75,7 @@ std::string DirLock::take(const std::string& root, bool shared) {
   while (!who.empty() && (who.back() == '\n' || who.back() == ' ')) who.pop_back();
   ::close(fd_);
   fd_ = -1;
-  return who.empty() ? "another sweep (Slurm array tasks)" : who;
+  return who.empty() ? "a process that did not name itself: Slurm array tasks share the lock" : who;
 }
 
 DirLock::~DirLock() {

@@ -184,3 +184,56 @@ TEST(Hostile, EmptyOptionValuesAreUsageErrors) {
     expect_2(S() + args, "empty value");
   EXPECT_EQ(count_files(dir.path()), 2u);  // nothing written
 }
+
+TEST(Hostile, QuantitiesThatWouldMakeARunExplodeAreRejectedWithTheLimit) {
+  runtest::TempDir dir;
+  std::string cfg = dir / "base.yaml";
+  std::ofstream(cfg) << kBase;
+  const std::string flat24 = ",1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]";
+  struct { std::string sets, says; } cases[] = {
+      {"network.links.0.bandwidth=1e300Gbps", "network.links.north-alpha.bandwidth: 1e300Gbps is out of range (from 1e-06 to 1000000)"},
+      {"network.links.0.bandwidth=1e-9Gbps", "out of range (from 1e-06 to 1000000)"},
+      {"network.links.0.latency=1e300s", "network.links.north-alpha.latency"},
+      {"sites.alpha.pools.0.mtbf=1ms --set sites.alpha.pools.0.mttr=1ms",
+       "sites.alpha.pools.0.mtbf: about 8.64e+07 node failures over the run (nodes x duration / mtbf) (at most 1e+07 per pool"},
+      {"network.links.0.mtbf=1ms --set network.links.0.mttr=1ms", "network.links.north-alpha.mtbf: about 1.08e+07 failures of this link"},
+      {"classes.train.hourly=[1e300" + flat24, "classes.train.rate: the arrival rate with its hourly, weekday and growth factors peaks at 2e+300 jobs/h"},
+      {"classes.train.rate=1e6", "about 6e+06 jobs would arrive over the run"},
+      {"classes.train.rate=1e6 --set scenario.duration=10y --set classes.train.growth=1e300", "peaks at more than 1e308 jobs/h"},
+      {"scenario.step=1ms", "scenario.step: 2.16e+07 samples over the run (duration / step) (at most 2000000 samples"},
+  };
+  for (const auto& c : cases) {
+    expect_2(S() + " check " + cfg + " --set " + c.sets, c.says);
+    expect_2(S() + " run -q " + cfg + " -o " + (dir / "out.h5") + " --set " + c.sets, c.says);
+  }
+  // Just inside each limit is accepted (so the limits are where they say).
+  auto r = sh(S() + " check " + cfg + " --set sites.alpha.pools.0.mtbf=0.0087s --set sites.alpha.pools.0.mttr=1h"
+              " --set network.links.0.mtbf=0.2s --set network.links.0.mttr=0.02s --set classes.train.rate=8e5"
+              " --set network.links.0.bandwidth=1e6Gbps --set scenario.step=0.011s");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_FALSE(std::filesystem::exists(dir / "out.h5"));
+}
+
+TEST(Hostile, PhysicallyImpossibleProfileValues) {
+  runtest::TempDir dir;
+  auto profile = [&](const std::string& name, const std::string& value) {
+    std::ofstream(dir / name) << "timestamp,value\n2030-01-01T00:00:00Z,1\n2030-01-01T01:00:00Z," << value << "\n";
+  };
+  profile("temp.csv", "-300");
+  profile("carbon.csv", "-5");
+  profile("solar.csv", "1.5");
+  profile("wind.csv", "300");
+  struct { std::string section, key, file, says; } cases[] = {
+      {"climate: {profile_csv: temp.csv}", "sites.alpha.climate.profile_csv", "temp.csv", "value -300 is physically impossible (ambient temperature from -90 to 60 C"},
+      {"grid: {carbon_csv: carbon.csv}", "sites.alpha.grid.carbon_csv", "carbon.csv", "value -5 is physically impossible (grid carbon intensity from 0 to 2000 gCO2/kWh"},
+      {"solar: {capacity: 1MW, profile_csv: solar.csv}", "sites.alpha.solar.profile_csv", "solar.csv", "value 1.5 is physically impossible (AC MW per MW of panels from 0 to 1.361"},
+      {"wind: {capacity: 1MW, profile_csv: wind.csv}", "sites.alpha.wind.profile_csv", "wind.csv", "value 300 is physically impossible (wind speed from 0 to 113 m/s"},
+  };
+  for (const auto& c : cases) {
+    std::ofstream(dir / "s.yaml") << cfgtest::replace_line(kBase, 8, "      - {kind: gpu, nodes: 4}\n    " + c.section);
+    for (const char* cmd : {" check ", " run -q -o out.h5 "}) {
+      expect_2(S() + cmd + (dir / "s.yaml"), c.key + ": " + (dir / c.file) + ":3: " + c.says);
+    }
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir / "out.h5"));
+}
