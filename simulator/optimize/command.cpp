@@ -87,6 +87,22 @@ int cmd_optimize(const OptimizeArgs& a) {
   std::string spec_text = sweep::read_text_file(a.spec);
   std::string copy = a.out_dir + "/spec.yaml";
   std::error_code ec;
+  // The directory and its lock first: a second search (or a sweep) on it stops here, before it writes anything.
+  if (auto st = fs::status(a.out_dir, ec); st.type() != fs::file_type::not_found && st.type() != fs::file_type::directory) {
+    std::cerr << "optimize: error: -o " << a.out_dir << ": " << (ec ? ec.message() : "exists and is not a directory") << "\n";
+    return 2;
+  }
+  fs::create_directories(a.out_dir, ec);
+  if (ec) {
+    std::cerr << "optimize: error: cannot create " << a.out_dir << ": " << ec.message() << "\n";
+    return 2;
+  }
+  sweep::DirLock lock;
+  if (std::string holder = lock.take(a.out_dir, false); !holder.empty()) {
+    std::cerr << "optimize: error: " << a.out_dir << " is in use by another search or sweep (" << holder
+              << "); wait for it, or use another -o\n";
+    return 2;
+  }
   bool started = fs::exists(a.out_dir + "/archive.csv", ec) || fs::exists(copy, ec);
   if (started && !a.resume) {
     std::cerr << a.out_dir << ": error: already holds a search (use --resume to continue it, or another -o)\n";

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "simulator/config/loader.hpp"
+#include "simulator/config/regular_file.hpp"
 #include "simulator/config/suggest.hpp"
 #include "simulator/config/units.hpp"
 #include "simulator/output/figures.hpp"
@@ -286,8 +287,10 @@ Spec load_spec(const std::string& path) {
     fs::path b(base->scalar);
     if (b.is_relative()) b = fs::path(path).parent_path() / b;
     spec.base = b.lexically_normal().string();
-    std::error_code ec;
-    if (!fs::is_regular_file(spec.base, ec)) p.error(base->place, "base", "no such scenario file: " + spec.base);
+    if (std::string what = config::not_a_regular_file(spec.base); what == "no such file")
+      p.error(base->place, "base", "no such scenario file: " + spec.base);
+    else if (!what.empty())
+      p.error(base->place, "base", spec.base + " is " + what + ", not a scenario file", "a regular YAML file");
   }
   if (const Node* set = root->get("set")) {
     if (!set->is_map())

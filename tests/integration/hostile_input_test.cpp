@@ -2,7 +2,10 @@
 // what must end with exit 2, a one-line reason and nothing written, never a
 // signal, a hang or a destroyed file. Through the real binary, every command.
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -191,12 +194,12 @@ TEST(Hostile, QuantitiesThatWouldMakeARunExplodeAreRejectedWithTheLimit) {
   std::ofstream(cfg) << kBase;
   const std::string flat24 = ",1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]";
   struct { std::string sets, says; } cases[] = {
-      {"network.links.0.bandwidth=1e300Gbps", "network.links.north-alpha.bandwidth: 1e300Gbps is out of range (from 1e-06 to 1000000)"},
+      {"network.links.0.bandwidth=1e300Gbps", "network.links.0.bandwidth: 1e300Gbps is out of range (from 1e-06 to 1000000)"},
       {"network.links.0.bandwidth=1e-9Gbps", "out of range (from 1e-06 to 1000000)"},
-      {"network.links.0.latency=1e300s", "network.links.north-alpha.latency"},
+      {"network.links.0.latency=1e300s", "network.links.0.latency: 1e300s is out of range (from 0 to 3600)"},
       {"sites.alpha.pools.0.mtbf=1ms --set sites.alpha.pools.0.mttr=1ms",
        "sites.alpha.pools.0.mtbf: about 8.64e+07 node failures over the run (nodes x duration / mtbf) (at most 1e+07 per pool"},
-      {"network.links.0.mtbf=1ms --set network.links.0.mttr=1ms", "network.links.north-alpha.mtbf: about 1.08e+07 failures of this link"},
+      {"network.links.0.mtbf=1ms --set network.links.0.mttr=1ms", "network.links.0.mtbf: about 1.08e+07 failures of this link"},
       {"classes.train.hourly=[1e300" + flat24, "classes.train.rate: the arrival rate with its hourly, weekday and growth factors peaks at 2e+300 jobs/h"},
       {"classes.train.rate=1e6", "about 6e+06 jobs would arrive over the run"},
       {"classes.train.rate=1e6 --set scenario.duration=10y --set classes.train.growth=1e300", "peaks at more than 1e308 jobs/h"},
@@ -236,4 +239,55 @@ TEST(Hostile, PhysicallyImpossibleProfileValues) {
     }
   }
   EXPECT_FALSE(std::filesystem::exists(dir / "out.h5"));
+}
+
+TEST(Hostile, TheOptimiserToo) {
+  runtest::TempDir dir;
+  std::string d = dir.path();
+  std::ofstream(dir / "base.yaml") << kBase;
+  const std::string body = "variables: [{key: sites.alpha.pools.0.nodes, min: 1, max: 4}]\n"
+                           "objectives: [{kpi: carbon_t, goal: min}, {kpi: wait_mean_s, goal: min}]\n";
+  std::ofstream(dir / "spec.yaml") << "base: base.yaml\n" << body;
+  std::ofstream(dir / "alias.yaml") << "base: base.yaml\nx: &a [*a]\n" << body;
+  ASSERT_EQ(::mkfifo((d + "/fifo").c_str(), 0600), 0);
+  std::ofstream(dir / "fifo-base.yaml") << "base: fifo\n" << body;
+  std::string o = " -o " + (dir / "opt");
+  expect_2(S() + " optimize " + (dir / "alias.yaml") + o, "a YAML alias inside the value it names");
+  expect_2(S() + " optimize " + d + "/fifo" + o, "a FIFO");
+  expect_2(S() + " optimize " + (dir / "fifo-base.yaml") + o, "is a FIFO (named pipe), not a scenario file");
+  expect_2(S() + " optimize " + (dir / "spec.yaml") + " -o ''", "empty value");
+  expect_2(S() + " optimize " + (dir / "spec.yaml") + " -o /dev/null", "exists and is not a directory");
+  EXPECT_FALSE(std::filesystem::exists(dir / "opt"));
+  // A directory another search holds.
+  std::filesystem::create_directories(dir / "held");
+  pid_t holder = fork();
+  if (holder == 0) {
+    execl("/usr/bin/flock", "flock", "-x", "-o", (d + "/held/.lock").c_str(), "sleep", "30", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  for (int i = 0; i < 500 && !std::filesystem::exists(d + "/held/.lock"); ++i) ::usleep(10'000);
+  ::usleep(200'000);
+  expect_2(S() + " optimize " + (dir / "spec.yaml") + " -o " + d + "/held", "is in use by another search or sweep");
+  kill(holder, SIGTERM);
+  waitpid(holder, nullptr, 0);
+  EXPECT_EQ(count_files(d + "/held"), 1u);  // only the lock file
+}
+
+TEST(Hostile, SummaryAndSweepMergeFollowNoLinksOutOfTheResult) {
+  runtest::TempDir dir;
+  std::string d = dir.path();
+  std::ofstream(dir / "base.yaml") << kBase;
+  auto r = sh(S() + " run -q " + (dir / "base.yaml") + " -o " + (dir / "good.h5"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  ASSERT_EQ(::mkfifo((d + "/fifo").c_str(), 0600), 0);
+  // An external link to a FIFO would block the reader forever; a soft link may loop.
+  std::string py = std::string(SOVCAP_PYTHON) + " -c \"import h5py, shutil, sys; d = sys.argv[1]\n"
+                   "shutil.copy(d + '/good.h5', d + '/ext.h5'); shutil.copy(d + '/good.h5', d + '/soft.h5')\n"
+                   "f = h5py.File(d + '/ext.h5', 'a'); del f['summary/sites']; f['summary/sites'] = h5py.ExternalLink(d + '/fifo', '/x'); f.close()\n"
+                   "f = h5py.File(d + '/soft.h5', 'a'); del f['summary']; f['summary'] = h5py.SoftLink('/summary'); f.close()\" " + d;
+  auto made = sh(py);
+  ASSERT_EQ(made.exit_code, 0) << made.output;
+  expect_2(S() + " summary " + d + "/ext.h5", "/summary/sites is an external link (sovcap results hold none)");
+  expect_2(S() + " summary --json " + d + "/ext.h5", "external link");
+  expect_2(S() + " summary " + d + "/soft.h5", "/summary is a soft link");
 }

@@ -109,3 +109,16 @@ class HostileTest(FixtureCase):
         self.assertEqual(r.returncode, 2, r.stderr)
         self.assertIn("FIFO", r.stderr)
         self.assertFalse(os.path.exists(self.path("sp")))
+
+    def test_report_never_replaces_a_device_or_its_input(self):
+        src = self.copy("report-input.h5")
+        with open(src, "rb") as fh:
+            before = fh.read()
+        for out, says in (("/dev/null", "not a regular file"), (src, "is the input")):
+            r = run_tool("sovcap-report", src, "-o", out)
+            self.assertNotIn("Traceback", r.stderr)
+            self.assertEqual(r.returncode, 2, r.stderr)
+            self.assertIn(says, r.stderr)
+        self.assertTrue(os.path.exists("/dev/null") and not os.path.isfile("/dev/null"))
+        with open(src, "rb") as fh:
+            self.assertEqual(fh.read(), before)

@@ -2,6 +2,7 @@
 import contextlib
 import os
 import shutil
+import stat
 import sys
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
@@ -24,10 +25,31 @@ def progress(message):
     print(f"{prog_name()}: {message}", file=sys.stderr, flush=True)
 
 
+def refuse_output(out, *inputs):
+    """Raise ToolError unless out is a new path or a regular file that is none of the inputs:
+    the output replaces it by a rename, which must never take a device's or an input's place."""
+    try:
+        st = os.stat(out)
+    except FileNotFoundError:
+        return
+    except OSError as e:
+        raise ToolError(f"-o {out}: {e.strerror}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise ToolError(f"-o {out}: not a regular file; outputs go to regular files or new paths")
+    for path in inputs:
+        try:
+            if os.path.samefile(out, path):
+                raise ToolError(f"-o {out}: is the input {path}; give another output")
+        except OSError:
+            pass
+
+
 @contextlib.contextmanager
 def output_dir(path):
     """Create path for a tool's outputs; if the tool fails, remove what it wrote
     there (the whole directory when this call created it): nothing half-made is left."""
+    if os.path.lexists(path) and not os.path.isdir(path):
+        raise ToolError(f"-o {path}: exists and is not a directory")
     created = not os.path.lexists(path)
     before = set() if created else set(os.listdir(path)) if os.path.isdir(path) else set()
     os.makedirs(path, exist_ok=True)
