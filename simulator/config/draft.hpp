@@ -58,6 +58,10 @@ void read_sites(Ctx& ctx, MapReader& root, Draft& d);
 void read_regions(Ctx& ctx, MapReader& root, Draft& d);
 void read_network(Ctx& ctx, MapReader& root, Draft& d);
 void read_classes(Ctx& ctx, MapReader& root, Draft& d);
+// The top-level `economics` section (after the network: it names links).
+void read_economics_section(Ctx& ctx, MapReader& root, Draft& d);
+// A site's `costs`, `tariff` and `water` (read_economics.cpp).
+void read_site_economics(Ctx& ctx, const MapReader& site, SiteSpec& s);
 // The `workload` section: `trace` (a CSV job trace, read and parsed here).
 void read_workload_section(Ctx& ctx, MapReader& root, Draft& d);
 // The trace's class and region ids against the scenario's (after the sections are read).

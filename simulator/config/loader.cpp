@@ -55,6 +55,7 @@ Scenario load_scenario(const std::string& path, const std::vector<std::string>& 
   read_sites(ctx, root, d);
   read_regions(ctx, root, d);
   read_network(ctx, root, d);
+  read_economics_section(ctx, root, d);
   read_classes(ctx, root, d);
   read_workload_section(ctx, root, d);
   cross_check(ctx, d);

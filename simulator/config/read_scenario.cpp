@@ -8,7 +8,7 @@
 namespace sovcap::config {
 
 const std::vector<std::string>& top_level_keys() {
-  static const std::vector<std::string> keys = {"extends", "scenario", "scheduling", "sites", "regions", "network", "classes", "workload"};
+  static const std::vector<std::string> keys = {"extends", "scenario", "scheduling", "sites", "regions", "network", "classes", "workload", "economics"};
   return keys;
 }
 

@@ -112,9 +112,10 @@ void read_wind(Ctx& ctx, const MapReader& site, power::WindParams& w) {
 }
 
 void read_climate(Ctx& ctx, const MapReader& site, power::ClimateParams& c) {
-  MapReader m(ctx, site.get("climate"), site.path("climate"), {"monthly_mean", "diurnal_swing", "peak_hour", "profile_csv"},
-              site.place());
+  MapReader m(ctx, site.get("climate"), site.path("climate"),
+              {"monthly_mean", "diurnal_swing", "peak_hour", "profile_csv", "monthly_rh"}, site.place());
   m.fixed("monthly_mean", c.monthly_mean_c, between(-60, 60));
+  m.fixed("monthly_rh", c.monthly_mean_rh_percent, between(1, 100));
   c.diurnal_swing_c = m.number("diurnal_swing", c.diurnal_swing_c, between(0, 40));
   c.peak_hour_local = m.number("peak_hour", c.peak_hour_local, kHour);
   c.profile_csv = profile_path(ctx, m, "profile_csv", kClimateProfile);
@@ -122,7 +123,9 @@ void read_climate(Ctx& ctx, const MapReader& site, power::ClimateParams& c) {
 
 void read_cooling(Ctx& ctx, const MapReader& site, power::CoolingParams& c) {
   MapReader m(ctx, site.get("cooling"), site.path("cooling"),
-              {"model", "pue", "pue_min", "free_below", "pue_slope", "pue_max"}, site.place());
+              {"model", "pue", "pue_min", "free_below", "pue_slope", "pue_max", "mode", "approach", "range",
+               "evaporated_fraction", "cycles", "drift", "adiabatic_effectiveness", "adiabatic_above", "coil_air_rise"},
+              site.place());
   c.model = static_cast<power::CoolingParams::Model>(m.choice("model", {"constant", "free_cooling"}, 0));
   c.pue = m.number("pue", c.pue, between(1, 5));
   c.pue_min = m.number("pue_min", c.pue_min, between(1, 5));
@@ -130,6 +133,16 @@ void read_cooling(Ctx& ctx, const MapReader& site, power::CoolingParams& c) {
   c.pue_slope_per_c = m.number("pue_slope", c.pue_slope_per_c, between(0, 1));
   c.pue_max = m.number("pue_max", c.pue_max, between(1, 5));
   if (c.pue_max < c.pue_min) ctx.error(m.place("pue_max"), m.path("pue_max"), "pue_max is below pue_min", ">= pue_min");
+  auto& w = c.water;
+  w.mode = static_cast<water::CoolingMode>(m.choice("mode", {"dry", "adiabatic", "evaporative", "liquid"}, 0));
+  w.approach_c = m.number("approach", w.approach_c, between(0, 20));
+  w.range_c = m.number("range", w.range_c, Range{0, 30, true, false});
+  w.evaporated_fraction = m.number("evaporated_fraction", w.evaporated_fraction, fraction());
+  w.cycles_of_concentration = m.number("cycles", w.cycles_of_concentration, Range{1, 50, true, false});
+  w.drift_fraction = m.number("drift", w.drift_fraction, between(0, 0.01));
+  w.adiabatic_effectiveness = m.number("adiabatic_effectiveness", w.adiabatic_effectiveness, fraction());
+  w.adiabatic_above_c = m.number("adiabatic_above", w.adiabatic_above_c, between(-60, 60));
+  w.coil_air_rise_c = m.number("coil_air_rise", w.coil_air_rise_c, Range{0, 40, true, false});
 }
 
 void read_battery(Ctx& ctx, const MapReader& site, power::BatteryParams& b) {
@@ -208,7 +221,7 @@ void read_sites(Ctx& ctx, MapReader& root, Draft& d) {
     const Node& item = list->items[i];
     MapReader m(ctx, &item, item_path("sites", item, i),
                 {"id", "name", "node", "sovereign", "latitude", "longitude", "elevation", "pools", "solar", "wind",
-                 "climate", "cooling", "battery", "grid", "phases"},
+                 "climate", "cooling", "battery", "grid", "phases", "costs", "tariff", "water"},
                 item.place);
     SiteSpec s;
     s.id = m.id("id", std::nullopt);
@@ -242,6 +255,7 @@ void read_sites(Ctx& ctx, MapReader& root, Draft& d) {
     read_battery(ctx, m, s.power.battery);
     read_grid(ctx, m, s.power.grid);
     read_phases(ctx, m, d.sc.start_utc_s, d.sc.duration_s, s.power.phases);
+    read_site_economics(ctx, m, s);
     d.sites.push_back(ref_of(m, item));
     d.pools.push_back(std::move(pool_refs));
     d.sc.sites.push_back(std::move(s));

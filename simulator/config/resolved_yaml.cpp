@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "models/workload/distribution.hpp"
@@ -44,6 +45,55 @@ void distribution(YAML::Emitter& out, const char* key, const workload::Distribut
   }
   kv(out, "clamp_min", with(d.clamp_min, unit));
   kv(out, "clamp_max", with(d.clamp_max, unit));
+  out << YAML::EndMap;
+}
+
+
+void price(YAML::Emitter& out, const std::string& name, economics::AssetKind k, const economics::AssetPrice& p) {
+  out << YAML::Key << name << YAML::Value << YAML::Flow << YAML::BeginMap;
+  kv(out, "fixed", num(p.fixed));
+  kv(out, economics::asset_info(k).price_key, num(p.per_size));
+  if (k == economics::AssetKind::battery) kv(out, "per_mwh", num(p.per_mwh));
+  kv(out, "life", num(p.life_years));
+  kv(out, "replacement", num(p.replacement_fraction));
+  kv(out, "om_fraction", num(p.om_fraction));
+  kv(out, "om_per_year", num(p.om_per_year));
+  kv(out, economics::asset_info(k).embodied_key, num(p.embodied_t_per_size));
+  if (k == economics::AssetKind::battery) kv(out, "embodied_mwh", num(p.embodied_t_per_mwh));
+  out << YAML::EndMap;
+}
+
+void site_economics(YAML::Emitter& out, const SiteSpec& s) {
+  out << YAML::Key << "costs" << YAML::Value << YAML::BeginMap;
+  for (size_t k = 0; k < economics::kAssetKinds; ++k) {
+    auto kind = static_cast<economics::AssetKind>(k);
+    if (kind != economics::AssetKind::link) price(out, economics::asset_info(kind).name, kind, s.prices[k]);
+  }
+  out << YAML::EndMap;
+  const auto& t = s.tariff;
+  out << YAML::Key << "tariff" << YAML::Value << YAML::BeginMap;
+  kv(out, "energy", num(t.energy_per_kwh));
+  out << YAML::Key << "periods" << YAML::Value << YAML::BeginSeq;
+  for (const auto& p : t.periods)
+    out << YAML::Flow << YAML::BeginMap << YAML::Key << "name" << YAML::Value << p.name << YAML::Key << "from"
+        << YAML::Value << num(p.from_h) << YAML::Key << "to" << YAML::Value << num(p.to_h) << YAML::Key << "price"
+        << YAML::Value << num(p.price_per_kwh) << YAML::EndMap;
+  out << YAML::EndSeq;
+  kv(out, "utc_offset", num(t.utc_offset_h));
+  if (t.subscribed_mw >= 0) kv(out, "subscribed", with(t.subscribed_mw, "MW"));
+  kv(out, "subscribed_price", num(t.subscribed_per_kw_year));
+  kv(out, "demand_price", num(t.demand_per_kw_month));
+  out << YAML::EndMap;
+  const auto& w = s.water;
+  out << YAML::Key << "water" << YAML::Value << YAML::BeginMap;
+  kv(out, "source", w.source == WaterSpec::Source::desalination ? "desalination" : "municipal");
+  kv(out, "price", num(w.price_per_m3));
+  out << YAML::Key << "desalination" << YAML::Value << YAML::Flow << YAML::BeginMap;
+  kv(out, "capacity", num(w.desal.capacity_m3_per_h));
+  kv(out, "energy", num(w.desal.kwh_per_m3));
+  kv(out, "min_load", num(w.desal.min_load_fraction));
+  kv(out, "recovery", num(w.desal.recovery_fraction));
+  out << YAML::EndMap;
   out << YAML::EndMap;
 }
 
@@ -111,6 +161,9 @@ void site(YAML::Emitter& out, const SiteSpec& s) {
   kv(out, "diurnal_swing", num(p.climate.diurnal_swing_c));
   kv(out, "peak_hour", num(p.climate.peak_hour_local));
   if (!p.climate.profile_csv.empty()) kv(out, "profile_csv", p.climate.profile_csv);
+  if (std::any_of(p.climate.monthly_mean_rh_percent.begin(), p.climate.monthly_mean_rh_percent.end(),
+                  [](double v) { return v != 0; }))
+    flow_numbers(out, "monthly_rh", p.climate.monthly_mean_rh_percent);
   out << YAML::EndMap;
 
   out << YAML::Key << "cooling" << YAML::Value << YAML::BeginMap;
@@ -120,6 +173,17 @@ void site(YAML::Emitter& out, const SiteSpec& s) {
   kv(out, "free_below", num(p.cooling.free_below_c));
   kv(out, "pue_slope", num(p.cooling.pue_slope_per_c));
   kv(out, "pue_max", num(p.cooling.pue_max));
+  const auto& w = p.cooling.water;
+  static const char* modes[] = {"dry", "adiabatic", "evaporative", "liquid"};
+  kv(out, "mode", modes[static_cast<int>(w.mode)]);
+  kv(out, "approach", num(w.approach_c));
+  kv(out, "range", num(w.range_c));
+  kv(out, "evaporated_fraction", num(w.evaporated_fraction));
+  kv(out, "cycles", num(w.cycles_of_concentration));
+  kv(out, "drift", num(w.drift_fraction));
+  kv(out, "adiabatic_effectiveness", num(w.adiabatic_effectiveness));
+  kv(out, "adiabatic_above", num(w.adiabatic_above_c));
+  kv(out, "coil_air_rise", num(w.coil_air_rise_c));
   out << YAML::EndMap;
 
   out << YAML::Key << "battery" << YAML::Value << YAML::BeginMap;
@@ -153,6 +217,7 @@ void site(YAML::Emitter& out, const SiteSpec& s) {
     out << YAML::EndMap;
   }
   out << YAML::EndSeq;
+  site_economics(out, s);
   out << YAML::EndMap;
 }
 
@@ -262,6 +327,18 @@ std::string resolved_yaml(const Scenario& sc) {
     out << YAML::EndMap;
   }
   out << YAML::EndSeq;
+  const auto& e = sc.economics;
+  out << YAML::Key << "economics" << YAML::Value << YAML::BeginMap;
+  kv(out, "currency", e.currency);
+  kv(out, "usd_per_currency", num(e.usd_per_currency));
+  kv(out, "discount_rate", num(e.finance.discount_rate));
+  kv(out, "analysis_years", num(e.finance.analysis_years));
+  kv(out, "om_escalation", num(e.finance.om_escalation_rate));
+  kv(out, "electricity_escalation", num(e.finance.electricity_escalation_rate));
+  out << YAML::Key << "links" << YAML::Value << YAML::BeginMap;
+  for (const auto& l : e.links) price(out, l.id, economics::AssetKind::link, l.price);
+  out << YAML::EndMap;
+  out << YAML::EndMap;
   if (!sc.trace_path.empty()) {  // absent when the arrivals are synthetic, as before the key existed
     out << YAML::Key << "workload" << YAML::Value << YAML::BeginMap;
     kv(out, "trace", sc.trace_path);

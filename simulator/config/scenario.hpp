@@ -6,13 +6,38 @@
 #include <string>
 #include <vector>
 
+#include "models/economics/finance.hpp"
+#include "models/economics/prices.hpp"
 #include "models/network/params.hpp"
 #include "models/power/params.hpp"
 #include "models/scheduling/params.hpp"
 #include "models/workload/csv_trace.hpp"
 #include "models/workload/params.hpp"
+#include "models/water/desalination.hpp"
 
 namespace sovcap::config {
+
+// A site's grid tariff as written (prices in the scenario currency).
+struct TariffSpec {
+  struct Period {
+    std::string name;
+    double from_h = 0, to_h = 0;  // [from, to) on the tariff's clock; to < from wraps past midnight
+    double price_per_kwh = 0;
+  };
+  double energy_per_kwh = 0.10;     // hours no period covers
+  std::vector<Period> periods;
+  double utc_offset_h = 0;
+  double subscribed_mw = -1;        // -1: the grid import limit if finite, else the run's highest import
+  double subscribed_per_kw_year = 0;
+  double demand_per_kw_month = 0;
+};
+
+// Where a site's water comes from (prices in the scenario currency).
+struct WaterSpec {
+  enum class Source { municipal, desalination } source = Source::municipal;
+  double price_per_m3 = 1.5;        // municipal supply
+  water::DesalParams desal;         // desalination: its electricity is a load on the site
+};
 
 struct SiteSpec {
   std::string id;
@@ -21,6 +46,21 @@ struct SiteSpec {
   bool sovereign = false;    // may host public-service data
   std::vector<scheduling::PoolSpec> pools;
   power::SitePowerParams power;
+  economics::SitePrices prices = economics::default_prices();
+  TariffSpec tariff;
+  WaterSpec water;
+};
+
+// The top-level `economics` section.
+struct EconomicsSpec {
+  std::string currency = "USD";     // of every price in the scenario
+  double usd_per_currency = 1;
+  economics::Finance finance;
+  struct Link {
+    std::string id;                 // a network link built new
+    economics::AssetPrice price = economics::default_price(economics::AssetKind::link);
+  };
+  std::vector<Link> links;
 };
 
 struct Scenario {
@@ -41,6 +81,7 @@ struct Scenario {
   // (the flow solver's cost grows with the square of concurrent flows: docs/network.md).
   int inputs_in_flight = 16;
   std::vector<workload::JobClassSpec> classes;
+  EconomicsSpec economics;
   scheduling::SchedulingSpec scheduling;
   // workload.trace: a CSV job trace replayed instead of the classes' synthetic
   // arrivals (absolute path; empty = synthetic). The loader parses and checks it

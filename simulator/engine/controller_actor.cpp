@@ -49,13 +49,18 @@ double site_capped_s(const SiteState& site) {
 
 // `capped_s_at_step`: the site's capped time at the start of the step. A capping episode is a
 // maximal run of consecutive steps in which the cap bound at some moment.
-output::SiteSample close_interval(SiteState& site, double now, double step_s, double& capped_s_at_step) {
+output::SiteSample close_interval(World& w, SiteState& site, double now, double step_s, double& capped_s_at_step) {
   double step_kwh = 0;  // metered per step, not as a difference of year-long sums
   for (auto& pool : site.pools) step_kwh += pool.take_interval_it_energy_kwh(now);
   double it_mw = step_kwh / 1000.0 / (step_s / 3600.0);
   site.it_energy_kwh_at_step = site_it_energy_kwh(site, now);
   auto f = site.power->dispatch(site.conditions, it_mw, step_s);
   output::SiteSample s;
+  s.water_m3_per_h = close_accounts(*site.spec, site.accounts, site.conditions, f, now - step_s, step_s,
+                                    w.scenario.start_utc_s);
+  s.desal_power_mw = f.desal_power_mw;
+  s.relative_humidity = site.conditions.relative_humidity_percent;
+  s.wet_bulb_c = site.conditions.wet_bulb_c;
   s.it_power_mw = f.it_power_mw;
   s.cooling_power_mw = f.cooling_power_mw;
   s.facility_power_mw = f.facility_power_mw;
@@ -97,13 +102,17 @@ output::SiteSample close_interval(SiteState& site, double now, double step_s, do
 
 void open_interval(World& w, SiteState& site, int s, double now) {
   site.conditions = site.power->conditions(now);
+  open_water(*site.spec, site.accounts, site.conditions);  // the desalination plant's load comes first
+  const double desal_mw = site.conditions.desal_power_mw;
   double max_facility_mw = site.power->max_facility_mw(site.conditions);
-  site.it_cap_mw = std::isinf(max_facility_mw) ? inf : it_cap_with_margin_mw(max_facility_mw / site.conditions.pue);
+  site.it_cap_mw = std::isinf(max_facility_mw)
+                       ? inf
+                       : it_cap_with_margin_mw(std::max(0.0, max_facility_mw - desal_mw) / site.conditions.pue);
   apply_cap(site, site.it_cap_mw, now);
   // Carbon-aware queues run held jobs when sun and wind alone cover the site at its present load.
   double it_now_mw = 0;
   for (const auto& pool : site.pools) it_now_mw += pool.it_power_kw() / 1000.0;
-  bool green = site.conditions.solar_mw + site.conditions.wind_mw >= it_now_mw * site.conditions.pue;
+  bool green = site.conditions.solar_mw + site.conditions.wind_mw >= it_now_mw * site.conditions.pue + desal_mw;
   for (auto& pool : site.pools) pool.set_green(green);
   if (w.local)
     site_events(w, s, now);  // what the new cap or signal lets start, now
@@ -158,7 +167,7 @@ void controller_actor(World& w, double wall_start_s, bool progress) {
       if (w.local) advance_local(w, end);  // arrivals and pool events up to this instant
       double length = end - (t - step);
       std::vector<output::SiteSample> samples;
-      for (size_t s = 0; s < w.sites.size(); ++s) samples.push_back(close_interval(w.sites[s], end, length, capped_s[s]));
+      for (size_t s = 0; s < w.sites.size(); ++s) samples.push_back(close_interval(w, w.sites[s], end, length, capped_s[s]));
       for (size_t s = 0; s < w.sites.size(); ++s) check_sample(w.sites[s].spec->id, end, samples[s]);  // debug builds
       w.writer.add_sample(t - step, samples, link_samples(w, length));
       bar.update(end, w.jobs_submitted);

@@ -110,6 +110,7 @@ RunStats run_scenario(const config::Scenario& sc, const RunOptions& opt) {
       if (slot < 0) slot = static_cast<int>(p);
     }
     site.power = std::make_unique<power::SitePower>(site.spec->power, mix(sc.seed, 1000 + s), sc.start_utc_s, sc.step_s);
+    site.accounts.tariff = std::make_unique<economics::TariffMeter>(usd_tariff(*site.spec, sc.economics.usd_per_currency));
     site.mutex = sg4::Mutex::create();
     site.wake = sg4::ConditionVariable::create();
   }
@@ -131,6 +132,19 @@ RunStats run_scenario(const config::Scenario& sc, const RunOptions& opt) {
   engine.run();
   if (w.error) std::rethrow_exception(w.error);
   writer.set_network(w.net->results());
+  {
+    std::vector<const SiteAccounts*> accounts;
+    for (const auto& site : w.sites) accounts.push_back(&site.accounts);
+    std::vector<std::pair<std::string, double>> link_km;  // fibre route length: great circle x the route factor
+    for (size_t l = 0; l < topo.link_count(); ++l) {
+      const auto& spec = topo.link(static_cast<int>(l));
+      const auto& a = topo.node(topo.node_index(spec.a));
+      const auto& b = topo.node(topo.node_index(spec.b));
+      link_km.emplace_back(spec.id, network::great_circle_km(a.latitude_deg, a.longitude_deg, b.latitude_deg,
+                                                             b.longitude_deg) * spec.route_factor);
+    }
+    writer.set_cost_water(cost_water(sc, accounts, link_km));
+  }
 
   std::vector<output::SiteExtras> extras;
   for (auto& site : w.sites) {

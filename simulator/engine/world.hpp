@@ -18,6 +18,7 @@
 #include "models/workload/job.hpp"
 #include "models/workload/job_source.hpp"
 #include "simulator/config/scenario.hpp"
+#include "simulator/engine/accounts.hpp"
 #include "simulator/engine/invariants.hpp"
 #include "simulator/engine/backbone.hpp"
 #include "simulator/engine/platform.hpp"
@@ -44,6 +45,7 @@ struct SiteState {
   int capping_episodes = 0;
   bool capping = false;
   double unserved_mwh = 0;
+  SiteAccounts accounts;  // water and money (accounts.hpp)
 
   int pool_for(workload::PoolKind kind) const { return kind == workload::PoolKind::gpu ? gpu_pool : cpu_pool; }
   // The site's next event: a completion, a policy release, a node failing or coming back.
@@ -86,6 +88,10 @@ struct World {
     check_job(job);  // debug builds
     writer.add_job(job);
     ++jobs_finished;
+    // GPU-hours delivered: the work (at full speed) of completed jobs on GPU pools.
+    if (job.status == workload::JobStatus::completed && job.site >= 0 && job.pool >= 0 &&
+        sites[job.site].spec->pools[job.pool].gpu)
+      sites[job.site].accounts.completed_gpu_hours += job.units * job.runtime_s / 3600.0;
     if (net && job.status == workload::JobStatus::completed) net->job_ended(job);  // results staged back
   }
   void job_started(const workload::Job& job, double now) {

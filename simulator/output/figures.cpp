@@ -12,7 +12,7 @@ using F = Format;
 constexpr When net = When::network;
 
 // The declarations. Order within a table is the file's order (columns, attributes, datasets).
-const std::vector<Figure> kFigures = {
+const std::vector<Figure> kBaseFigures = {
     // ---- /summary attributes: whole-run KPIs -------------------------------------------------------
     {"jobs_submitted", T::kpi, Y::int64, "1", G::service, F::count, "jobs submitted",
      "jobs that arrived during the run (= rows of /jobs)"},
@@ -26,7 +26,7 @@ const std::vector<Figure> kFigures = {
     {"energy_it_mwh", T::kpi, Y::float64, "MWh", G::energy, F::fixed1, "IT energy",
      "integral of it_power_mw, summed over sites"},
     {"energy_facility_mwh", T::kpi, Y::float64, "MWh", G::energy, F::fixed1, "facility energy",
-     "integral of facility_power_mw (IT + cooling), summed over sites"},
+     "integral of facility_power_mw (IT + cooling + desalination), summed over sites"},
     {"solar_mwh", T::kpi, Y::float64, "MWh", G::energy, F::fixed1, "solar", "integral of solar_mw, summed over sites"},
     {"wind_mwh", T::kpi, Y::float64, "MWh", G::energy, F::fixed1, "wind", "integral of wind_mw, summed over sites"},
     {"grid_import_mwh", T::kpi, Y::float64, "MWh", G::energy, F::fixed1, "grid import",
@@ -231,7 +231,8 @@ const std::vector<Figure> kFigures = {
     {"it_power_mw", T::site_series, Y::float64, "MW", G::energy, F::fixed1, "IT power", "IT power drawn by the pools"},
     {"cooling_power_mw", T::site_series, Y::float64, "MW", G::energy, F::fixed1, "cooling power",
      "cooling and other overhead"},
-    {"facility_power_mw", T::site_series, Y::float64, "MW", G::energy, F::fixed1, "facility power", "IT + cooling"},
+    {"facility_power_mw", T::site_series, Y::float64, "MW", G::energy, F::fixed1, "facility power",
+     "IT + cooling + desalination"},
     {"pue", T::site_series, Y::float64, "1", G::energy, F::fixed2, "PUE", "PUE in force during the step"},
     {"solar_mw", T::site_series, Y::float64, "MW", G::energy, F::fixed1, "solar", "on-site solar generation available"},
     {"wind_mw", T::site_series, Y::float64, "MW", G::energy, F::fixed1, "wind", "on-site wind generation available"},
@@ -264,6 +265,14 @@ const std::vector<Figure> kFigures = {
      "jobs waiting at the end of the step"},
     {"throttle_speed", T::site_series, Y::float64, "1", G::reliability, F::fixed2, "throttle speed",
      "slowest pool speed (1 = not throttled)"},
+    {"relative_humidity", T::site_series, Y::float64, "%", G::water, F::fixed1, "relative humidity",
+     "outdoor relative humidity (docs/water.md)"},
+    {"wet_bulb_c", T::site_series, Y::float64, "C", G::water, F::fixed1, "wet-bulb temperature",
+     "outdoor wet-bulb temperature (Stull 2011)"},
+    {"water_m3_per_h", T::site_series, Y::float64, "m3/h", G::water, F::fixed1, "water use",
+     "cooling water used: evaporation + blowdown + drift (docs/water.md)"},
+    {"desal_power_mw", T::site_series, Y::float64, "MW", G::water, F::fixed2, "desalination power",
+     "the desalination plant's load, part of facility_power_mw"},
 
     // ---- /timeseries/links/<link>/<name> ------------------------------------------------------------
     {"utilization", T::link_series, Y::float64, "1", G::network, F::percent, "link utilization",
@@ -272,6 +281,90 @@ const std::vector<Figure> kFigures = {
      "both directions"},
     {"up", T::link_series, Y::float64, "1", G::network, F::count, "link up", "1 up, 0 down"},
 };
+
+// Costs and water: each declared once here, and written both as a /summary/sites column (per
+// site) and a /summary KPI (all sites; links built new included). Table::kpi is a placeholder.
+const std::vector<Figure> kCostWater = {
+    {"capital_usd", T::kpi, Y::float64, "USD", G::cost, F::count, "capital",
+     "capital installed at year 0, all assets (docs/economics.md)"},
+    {"npc_usd", T::kpi, Y::float64, "USD", G::cost, F::count, "net present cost",
+     "capital + replacements + O&M - salvage + the grid and water bills as a year, escalated and discounted over "
+     "economics.analysis_years"},
+    {"annualised_cost_usd", T::kpi, Y::float64, "USD/y", G::cost, F::count, "annualised cost",
+     "npc_usd x capital recovery factor"},
+    {"cost_per_gpu_hour_usd", T::kpi, Y::float64, "USD/GPU-h", G::cost, F::fixed2, "cost per GPU-hour delivered",
+     "annualised_cost_usd / completed_gpu_hours a year"},
+    {"lcoe_usd_per_kwh", T::kpi, Y::float64, "USD/kWh", G::cost, F::fixed3, "cost of the site's electricity (LCOE)",
+     "(annualised PV, wind, battery, grid connection + annualised grid bill) / facility energy a year"},
+    {"grid_cost_usd", T::kpi, Y::float64, "USD", G::cost, F::count, "grid bill over the run",
+     "time-of-use energy + subscribed power + demand charges over the run"},
+    {"water_cost_usd", T::kpi, Y::float64, "USD", G::cost, F::count, "water bought over the run",
+     "water_m3 x the municipal price (0 with a desalination plant)"},
+    {"embodied_carbon_t", T::kpi, Y::float64, "t", G::carbon, F::fixed1, "embodied carbon over the run",
+     "the assets' embodied carbon spread over their lives, for the run's length (beside carbon_t)"},
+    {"completed_gpu_hours", T::kpi, Y::float64, "GPU-h", G::service, F::count, "GPU-hours delivered",
+     "GPUs x work at full speed (work_s) of the completed jobs on GPU pools"},
+    {"water_m3", T::kpi, Y::float64, "m3", G::water, F::count, "water used",
+     "integral of water_m3_per_h: evaporation + blowdown + drift"},
+    {"water_peak_m3_per_day", T::kpi, Y::float64, "m3/d", G::water, F::count, "water, highest day",
+     "the highest calendar day's water (UTC days from the start; sites together for the KPI)"},
+    {"wue_l_per_kwh", T::kpi, Y::float64, "L/kWh", G::water, F::fixed3, "water per IT energy (WUE)",
+     "water_m3 / energy_it_mwh (The Green Grid's WUE); NaN without IT energy"},
+    {"evaporation_m3", T::kpi, Y::float64, "m3", G::water, F::count, "water evaporated",
+     "evaporated by the tower or the adiabatic pads"},
+    {"blowdown_m3", T::kpi, Y::float64, "m3", G::water, F::count, "blowdown", "evaporation / (cycles - 1)"},
+    {"drift_m3", T::kpi, Y::float64, "m3", G::water, F::count, "drift", "droplets lost from the tower"},
+    {"desal_energy_mwh", T::kpi, Y::float64, "MWh", G::water, F::fixed1, "desalination energy",
+     "integral of desal_power_mw"},
+    {"desal_water_m3", T::kpi, Y::float64, "m3", G::water, F::count, "desalinated water",
+     "the plant's product water (more than the use when it runs at minimum load)"},
+    {"water_shortfall_m3", T::kpi, Y::float64, "m3", G::water, F::count, "water shortfall",
+     "use beyond the desalination plant's capacity"},
+    {"capital_solar_usd", T::kpi, Y::float64, "USD", G::cost, F::count, "capital: solar", "PV plant"},
+    {"capital_wind_usd", T::kpi, Y::float64, "USD", G::cost, F::count, "capital: wind", "wind farm"},
+    {"capital_battery_usd", T::kpi, Y::float64, "USD", G::cost, F::count, "capital: battery", "battery"},
+    {"capital_grid_usd", T::kpi, Y::float64, "USD", G::cost, F::count, "capital: grid connection",
+     "grid connection"},
+    {"capital_facility_usd", T::kpi, Y::float64, "USD", G::cost, F::count, "capital: facility",
+     "shell, power and cooling plant per MW of IT"},
+    {"capital_cooling_usd", T::kpi, Y::float64, "USD", G::cost, F::count, "capital: cooling",
+     "cooling beyond the facility's price (a cooling-mode variant)"},
+    {"capital_gpu_servers_usd", T::kpi, Y::float64, "USD", G::cost, F::count, "capital: GPU servers",
+     "GPU nodes with their share of the cluster network"},
+    {"capital_cpu_servers_usd", T::kpi, Y::float64, "USD", G::cost, F::count, "capital: CPU servers", "CPU nodes"},
+    {"capital_desalination_usd", T::kpi, Y::float64, "USD", G::cost, F::count, "capital: desalination",
+     "seawater reverse-osmosis plant"},
+};
+// Links belong to the scenario, not to a site: a KPI only.
+const Figure kCapitalLink = {"capital_link_usd", T::kpi, Y::float64, "USD", G::cost, F::count, "capital: links",
+                             "links built new (economics.links), per km of route"};
+
+// The base declarations with the cost and water figures after the last KPI and the last site column.
+std::vector<Figure> with_cost_water() {
+  std::vector<Figure> out;
+  auto last_of = [](Table t) {
+    size_t at = 0;
+    for (size_t i = 0; i < kBaseFigures.size(); ++i)
+      if (kBaseFigures[i].table == t) at = i;
+    return at;
+  };
+  const size_t last_kpi = last_of(T::kpi), last_site = last_of(T::sites);
+  for (size_t i = 0; i < kBaseFigures.size(); ++i) {
+    out.push_back(kBaseFigures[i]);
+    if (i == last_kpi) {
+      for (const auto& f : kCostWater) out.push_back(f);
+      out.push_back(kCapitalLink);
+    }
+    if (i == last_site)
+      for (auto f : kCostWater) {
+        f.table = T::sites;
+        out.push_back(f);
+      }
+  }
+  return out;
+}
+
+const std::vector<Figure> kFigures = with_cost_water();
 
 }  // namespace
 

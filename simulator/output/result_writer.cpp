@@ -190,7 +190,8 @@ void ResultWriter::finish(double wall_s, const std::vector<SiteExtras>& extras) 
   if (st_->series) st_->series->close();
   if (st_->jobs) st_->jobs->close();
   st_->integrals->close(info_.duration_s);
-  write_summary(st_->summary, info_, *st_->integrals, *st_->stats, extras, has_network_ ? &network_ : nullptr);
+  write_summary(st_->summary, info_, *st_->integrals, *st_->stats, extras, has_network_ ? &network_ : nullptr,
+                has_cost_water_ ? &cost_water_ : nullptr);
   if (has_network_) write_events(st_->file, info_, network_);
   write_attr(st_->file, "created_utc", utc_now());
   write_attr(st_->file, "wall_s", wall_s);

@@ -10,6 +10,7 @@
 #include "models/workload/job.hpp"
 #include "simulator/output/figures.hpp"
 #include "simulator/output/output_error.hpp"
+#include "simulator/output/cost_water.hpp"
 #include "simulator/output/samples.hpp"
 
 namespace sovcap::output {
@@ -31,6 +32,8 @@ class ResultWriter {
   void add_job(const workload::Job& job);
   // The backbone's results (per-region network columns, network KPIs, /events), written by finish().
   void set_network(NetworkResults network) { network_ = std::move(network); has_network_ = true; }
+  // Costs and water per site and in all, written by finish().
+  void set_cost_water(CostWaterResults cw) { cost_water_ = std::move(cw); has_cost_water_ = true; }
   // Writes the summaries and the remaining root attributes (created_utc, wall_s),
   // closes the file and renames it onto the target. `extras`: one per site, or empty.
   void finish(double wall_s, const std::vector<SiteExtras>& extras);
@@ -55,6 +58,8 @@ class ResultWriter {
   bool finished_ = false;
   NetworkResults network_;
   bool has_network_ = false;
+  CostWaterResults cost_water_;
+  bool has_cost_water_ = false;
 };
 
 }  // namespace sovcap::output

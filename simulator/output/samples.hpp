@@ -15,7 +15,8 @@ struct SiteSample {
          battery_charge_mw = 0, battery_discharge_mw = 0, battery_soc_mwh = 0, grid_import_mw = 0,
          grid_export_mw = 0, curtailed_mw = 0, unserved_mw = 0, power_cap_mw = 0, ambient_c = 0,
          carbon_kg_per_h = 0, carbon_gco2_per_kwh = 0, busy_gpus = 0, total_gpus = 0, busy_cpus = 0, total_cpus = 0,
-         running_jobs = 0, queued_jobs = 0, throttle_speed = 1;
+         running_jobs = 0, queued_jobs = 0, throttle_speed = 1, relative_humidity = 0, wet_bulb_c = 0,
+         water_m3_per_h = 0, desal_power_mw = 0;
 };
 
 // One link, one step.
@@ -124,6 +125,10 @@ inline const std::vector<Metric<SiteSample>>& site_metrics() {
       {"running_jobs", &S::running_jobs},
       {"queued_jobs", &S::queued_jobs},
       {"throttle_speed", &S::throttle_speed},
+      {"relative_humidity", &S::relative_humidity},
+      {"wet_bulb_c", &S::wet_bulb_c},
+      {"water_m3_per_h", &S::water_m3_per_h},
+      {"desal_power_mw", &S::desal_power_mw},
   });
   return m;
 }

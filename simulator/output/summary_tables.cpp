@@ -64,8 +64,31 @@ struct GroupColumns {
   }
 };
 
+// The cost and water figures of `rows` (one per site, or the total), NaN where the run gave none.
+void put_cost_water(DeclaredTable& t, Table table, const std::vector<CostWater>& rows) {
+  for (const auto& f : cost_water_figures()) {
+    std::vector<double> v;
+    for (const auto& c : rows) v.push_back(c.*(f.field));
+    t.real(f.name, v);
+  }
+  for (size_t k = 0; k < economics::kAssetKinds; ++k) {
+    const char* name = capital_figure(table, k);
+    if (!name) continue;  // links: a KPI only
+    std::vector<double> v;
+    for (const auto& c : rows) v.push_back(c.capital_by_asset_usd[k]);
+    t.real(name, v);
+  }
+}
+
+CostWater unknown_cost_water() {
+  CostWater c;
+  for (const auto& f : cost_water_figures()) c.*(f.field) = nan;
+  c.capital_by_asset_usd.fill(nan);
+  return c;
+}
+
 void write_sites(hid_t group, const RunInfo& info, const SiteIntegrals& series, JobStats& jobs,
-                 const std::vector<SiteExtras>& extras) {
+                 const std::vector<SiteExtras>& extras, const CostWaterResults* cw) {
   size_t n = info.sites.size();
   std::vector<double> it, cooling, facility, idle, jobs_mwh, solar, wind, charge, discharge, import, exported,
       curtailed, renewable_used, renewable, pue, carbon, gpu_util, cpu_util, cycles, delayed_gpu, delayed_core,
@@ -136,8 +159,10 @@ void write_sites(hid_t group, const RunInfo& info, const SiteIntegrals& series, 
       .real("node_failures", failures)
       .real("job_restarts", restarts)
       .real("lost_work_gpu_h", lost_gpu)
-      .real("lost_work_core_h", lost_core)
-      .write(group, "sites");
+      .real("lost_work_core_h", lost_core);
+  put_cost_water(t, Table::sites,
+                 cw && cw->sites.size() == n ? cw->sites : std::vector<CostWater>(n, unknown_cost_water()));
+  t.write(group, "sites");
 }
 
 void write_classes(hid_t group, const RunInfo& info, JobStats& jobs) {
@@ -193,7 +218,7 @@ void write_regions(hid_t group, const RunInfo& info, JobStats& jobs, const Netwo
 }
 
 void write_kpis(hid_t group, const RunInfo& info, const SiteIntegrals& series, JobStats& jobs,
-                const std::vector<SiteExtras>& extras, const NetworkResults* net) {
+                const std::vector<SiteExtras>& extras, const NetworkResults* net, const CostWaterResults* cw) {
   SiteEnergy tot{};
   double unserved = 0;
   for (size_t s = 0; s < info.sites.size(); ++s) {
@@ -251,6 +276,7 @@ void write_kpis(hid_t group, const RunInfo& info, const SiteIntegrals& series, J
         .real("replication_gb", net->replication_gb)
         .real("unsent_gb", net->unsent_gb);
   }
+  put_cost_water(k, Table::kpi, {cw ? cw->total : unknown_cost_water()});
   k.write(group);
 }
 
@@ -265,15 +291,16 @@ double renewable_fraction(double solar_mwh, double wind_mwh, double curtailed_mw
 }
 
 void write_summary(hid_t group, const RunInfo& info, const SiteIntegrals& series, JobStats& jobs,
-                   const std::vector<SiteExtras>& extras, const NetworkResults* network) {
+                   const std::vector<SiteExtras>& extras, const NetworkResults* network,
+                   const CostWaterResults* cost_water) {
   if (!extras.empty() && extras.size() != info.sites.size())
     throw H5Error("finish: " + std::to_string(extras.size()) + " site extras for " + std::to_string(info.sites.size()) +
                   " sites");
   jobs.finish_waits();
-  write_sites(group, info, series, jobs, extras);
+  write_sites(group, info, series, jobs, extras, cost_water);
   write_classes(group, info, jobs);
   write_regions(group, info, jobs, network);
-  write_kpis(group, info, series, jobs, extras, network);
+  write_kpis(group, info, series, jobs, extras, network, cost_water);
 }
 
 void write_events(hid_t root, const RunInfo& info, const NetworkResults& network) {

@@ -38,6 +38,12 @@ inline void diff_dist(Diff& d, const std::string& p, const sovcap::workload::Dis
   CFG_EQ(min); CFG_EQ(max); CFG_EQ(values); CFG_EQ(weights); CFG_EQ(clamp_min); CFG_EQ(clamp_max);
 }
 
+inline void diff_price(Diff& d, const std::string& p, const sovcap::economics::AssetPrice& a,
+                       const sovcap::economics::AssetPrice& b) {
+  CFG_EQ(fixed); CFG_EQ(per_size); CFG_EQ(per_mwh); CFG_EQ(life_years); CFG_EQ(replacement_fraction);
+  CFG_EQ(om_fraction); CFG_EQ(om_per_year); CFG_EQ(embodied_t_per_size); CFG_EQ(embodied_t_per_mwh);
+}
+
 inline void diff_site(Diff& d, const std::string& p, const sovcap::config::SiteSpec& a, const sovcap::config::SiteSpec& b) {
   CFG_EQ(id); CFG_EQ(name); CFG_EQ(node); CFG_EQ(sovereign);
   if (a.pools.size() != b.pools.size()) return d.found.push_back(p + "pools.size");
@@ -59,6 +65,21 @@ inline void diff_site(Diff& d, const std::string& p, const sovcap::config::SiteS
   CFG_EQ(power.climate.profile_csv);
   CFG_EQ(power.cooling.model); CFG_EQ(power.cooling.pue); CFG_EQ(power.cooling.pue_min); CFG_EQ(power.cooling.free_below_c);
   CFG_EQ(power.cooling.pue_slope_per_c); CFG_EQ(power.cooling.pue_max);
+  CFG_EQ(power.climate.monthly_mean_rh_percent);
+  CFG_EQ(power.cooling.water.mode); CFG_EQ(power.cooling.water.approach_c); CFG_EQ(power.cooling.water.range_c);
+  CFG_EQ(power.cooling.water.evaporated_fraction); CFG_EQ(power.cooling.water.cycles_of_concentration);
+  CFG_EQ(power.cooling.water.drift_fraction); CFG_EQ(power.cooling.water.adiabatic_effectiveness);
+  CFG_EQ(power.cooling.water.adiabatic_above_c); CFG_EQ(power.cooling.water.coil_air_rise_c);
+  for (size_t k = 0; k < a.prices.size(); ++k) diff_price(d, p + "costs." + std::to_string(k) + ".", a.prices[k], b.prices[k]);
+  CFG_EQ(tariff.energy_per_kwh); CFG_EQ(tariff.utc_offset_h); CFG_EQ(tariff.subscribed_mw);
+  CFG_EQ(tariff.subscribed_per_kw_year); CFG_EQ(tariff.demand_per_kw_month);
+  if (a.tariff.periods.size() != b.tariff.periods.size()) return d.found.push_back(p + "tariff.periods.size");
+  for (size_t i = 0; i < a.tariff.periods.size(); ++i) {
+    CFG_EQ(tariff.periods[i].name); CFG_EQ(tariff.periods[i].from_h); CFG_EQ(tariff.periods[i].to_h);
+    CFG_EQ(tariff.periods[i].price_per_kwh);
+  }
+  CFG_EQ(water.source); CFG_EQ(water.price_per_m3); CFG_EQ(water.desal.capacity_m3_per_h);
+  CFG_EQ(water.desal.kwh_per_m3); CFG_EQ(water.desal.min_load_fraction); CFG_EQ(water.desal.recovery_fraction);
   CFG_EQ(power.battery.energy_mwh); CFG_EQ(power.battery.charge_mw); CFG_EQ(power.battery.discharge_mw);
   CFG_EQ(power.battery.round_trip_efficiency); CFG_EQ(power.battery.soc_min_fraction); CFG_EQ(power.battery.soc_max_fraction);
   CFG_EQ(power.battery.self_discharge_per_day); CFG_EQ(power.battery.initial_soc_fraction);
@@ -98,6 +119,14 @@ inline std::vector<std::string> differences(const sovcap::config::Scenario& a, c
     for (size_t k = 0; k < a.topology.links[i].outages.size() && k < b.topology.links[i].outages.size(); ++k) {
       CFG_EQ(topology.links[i].outages[k].start_s); CFG_EQ(topology.links[i].outages[k].duration_s);
     }
+  }
+  CFG_EQ(economics.currency); CFG_EQ(economics.usd_per_currency); CFG_EQ(economics.finance.discount_rate);
+  CFG_EQ(economics.finance.analysis_years); CFG_EQ(economics.finance.om_escalation_rate);
+  CFG_EQ(economics.finance.electricity_escalation_rate);
+  if (a.economics.links.size() != b.economics.links.size()) d.found.push_back("economics.links.size");
+  for (size_t i = 0; i < a.economics.links.size() && i < b.economics.links.size(); ++i) {
+    CFG_EQ(economics.links[i].id);
+    diff_price(d, "economics.links." + a.economics.links[i].id + ".", a.economics.links[i].price, b.economics.links[i].price);
   }
   if (a.classes.size() != b.classes.size()) d.found.push_back("classes.size");
   for (size_t i = 0; i < a.classes.size() && i < b.classes.size(); ++i) {

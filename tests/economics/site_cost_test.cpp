@@ -70,3 +70,31 @@ TEST(SiteCost, CombinedSitesAddUpAndLeveliseOverTheirSums) {
   EXPECT_NEAR(all.cost_per_gpu_hour_usd, 57.0 / 400, 1e-12);
   EXPECT_NEAR(all.embodied_tco2_per_year, 0.1, 1e-12);
 }
+
+#include "models/economics/prices.hpp"
+
+TEST(Prices, AnAssetFromItsPricesAndSize) {
+  AssetPrice p;
+  p.fixed = 100;
+  p.per_size = 10;
+  p.per_mwh = 2;
+  p.replacement_fraction = 0.5;
+  p.om_fraction = 0.1;
+  p.om_per_year = 5;
+  p.embodied_t_per_size = 3;
+  p.embodied_t_per_mwh = 1;
+  // 4 MW, 8 MWh, prices in a currency worth 0.1 USD.
+  Asset a = priced_asset(AssetKind::battery, p, 4, 8, 0.1);
+  EXPECT_EQ(a.name, "battery");
+  EXPECT_NEAR(a.capital_usd, (100 + 40 + 16) * 0.1, 1e-12);
+  EXPECT_NEAR(a.replacement_usd, 7.8, 1e-12);
+  EXPECT_NEAR(a.om_usd_per_year, 1.56 + 0.5, 1e-12);
+  EXPECT_DOUBLE_EQ(a.embodied_tco2, 12 + 8);
+  // Nothing built: no fixed cost either.
+  Asset none = priced_asset(AssetKind::battery, p, 0, 0, 1);
+  EXPECT_DOUBLE_EQ(none.capital_usd, 0);
+  EXPECT_DOUBLE_EQ(none.om_usd_per_year, 0);
+  EXPECT_STREQ(asset_info(AssetKind::gpu_servers).size_unit, "node");
+  EXPECT_TRUE(asset_info(AssetKind::wind).electricity_supply);
+  EXPECT_FALSE(asset_info(AssetKind::facility).electricity_supply);
+}
