@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -165,6 +166,10 @@ class Backbone {
   std::vector<std::vector<int>> replication_channel_;
   struct Ckpt { double gb, every_s, next_s; };
   std::vector<std::map<uint64_t, Ckpt>> checkpointing_;  // by site, by job id
+  // By site, (next checkpoint time, job id) of the jobs above: tick() visits only the due ones
+  // (it visited every checkpointing job every 300 s), summing in job-id order as before.
+  std::vector<std::set<std::pair<double, uint64_t>>> checkpoint_due_;
+  std::vector<uint64_t> due_scratch_;
   double next_replication_s_ = 0;
   std::vector<double> link_bytes_;
   uint64_t comms_started_ = 0;
