@@ -164,3 +164,23 @@ objectives: [{kpi: carbon_t, goal: min}, {kpi: wait_mean_s, goal: min}]
 
 }  // namespace
 }  // namespace sovcap::optimize
+
+namespace sovcap::optimize {
+namespace {
+
+// The shipped examples load: their keys, KPIs and windows are right for their scenarios.
+TEST(ShippedSpecs, EveryOptimizeConfigLoads) {
+  int n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(std::string(SOVCAP_SOURCE_DIR) + "/configs/optimize")) {
+    if (e.path().extension() != ".yaml") continue;
+    ++n;
+    Spec s;
+    ASSERT_NO_THROW(s = load_spec(e.path().string())) << e.path();
+    EXPECT_EQ(s.objectives.size(), 3u) << e.path();
+    EXPECT_FALSE(s.screening_duration.empty()) << e.path();
+  }
+  EXPECT_GE(n, 2);
+}
+
+}  // namespace
+}  // namespace sovcap::optimize
