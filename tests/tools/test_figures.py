@@ -137,7 +137,7 @@ class DashboardFileTest(FixtureCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("site benguerir (1/2)", r.stderr)  # progress per site
         path = os.path.join(out, "dashboard.png")
-        self.assertEqual(png_size(path), (1300, 1885))
+        self.assertEqual(png_size(path), (1300, 2145))
         self.assertLess(os.path.getsize(path), 400_000)
         with open(path, "rb") as fh:
             head = fh.read(26)

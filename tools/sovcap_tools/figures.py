@@ -51,7 +51,20 @@ def kpi_lines(kpis):
     add("jobs completed", "jobs_completed", lambda v: f"{v:,.0f} of {get('jobs_submitted') or 0:,.0f}")
     add("wait, median / p95", "wait_p50_s", lambda v: f"{duration_text(v)} / {duration_text(get('wait_p95_s') or 0)}")
     add("mean slowdown", "mean_slowdown", lambda v: f"{v:.2f}")
+    add("cost per GPU-hour", "cost_per_gpu_hour_usd", lambda v: f"{v:.2f} USD")
+    add("net present cost", "npc_usd", lambda v: f"{v / 1e9:,.2f} bn USD" if v >= 1e9 else f"{v / 1e6:,.1f} M USD")
+    add("water / WUE", "water_m3", lambda v: f"{v:,.0f} m3 / {get('wue_l_per_kwh') or 0.0:.2f} L/kWh")
     return rows
+
+
+def site_wue(result):
+    """{site: WUE in L/kWh} from /summary/sites, where written."""
+    if "/summary/sites" not in result.f:
+        return {}
+    sites = result.table("/summary/sites")
+    if "wue_l_per_kwh" not in sites:
+        return {}
+    return {str(k): float(v) for k, v in zip(sites[sites.columns[0]], sites["wue_l_per_kwh"]) if v == v}
 
 
 def kpi_panel(ax, result):
@@ -73,7 +86,7 @@ def dashboard(result, frames, jobs):
     queues, waits, PUE, links and the key figures; drawn at 10 in wide so its text reads at ~1000 px."""
     colours = style.site_colours(frames)
     fig = style.new_figure(style.SIZE_DASHBOARD, dpi=style.DASHBOARD_DPI)
-    gs = gridspec.GridSpec(6, 2, figure=fig, height_ratios=[2.5, 2.2, 2.3, 2.6, 2.4, 2.5], width_ratios=[1, 1])
+    gs = gridspec.GridSpec(7, 2, figure=fig, height_ratios=[2.5, 2.2, 2.3, 2.6, 2.4, 2.5, 2.2], width_ratios=[1, 1])
     total = plots.total_frame(frames)
     rule, what = plots.resample_rule(plots.span_s(total))
     names = " + ".join(frames)
@@ -91,6 +104,8 @@ def dashboard(result, frames, jobs):
     plots.pue_vs_ambient(fig.add_subplot(gs[4, 1]), frames, colours)
     plots.link_heatmap(fig.add_subplot(gs[5, 0]), result, fig, top=12)
     kpi_panel(fig.add_subplot(gs[5, 1]), result)
+    plots.cost_breakdown(fig.add_subplot(gs[6, 0]), result)
+    plots.water_use(fig.add_subplot(gs[6, 1]), frames, colours, site_wue(result))
     attrs = result.attrs
     days = float(attrs.get("duration_s", 0)) / 86400
     step = float(attrs.get("step_s", 0))
@@ -153,5 +168,9 @@ def all_figures(result, verbose=True):
     yield "network_map.png", "the network at its coordinates", \
         one_panel(lambda ax: plots.network_map(ax, result), size=style.SIZE_MAP)
     note("dashboard")
+    yield "costs.png", "capital by asset per site and cost per GPU-hour delivered", \
+        one_panel(lambda ax: plots.cost_breakdown(ax, result))
+    yield "water.png", "cooling water per day at each site", \
+        one_panel(lambda ax: plots.water_use(ax, frames, colours, site_wue(result)))
     yield "dashboard.png", "overview: power over the run and a representative week, the network, batteries, " \
         "GPUs and queues, waits, PUE, links and the key figures", dashboard(result, frames, jobs)

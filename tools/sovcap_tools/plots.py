@@ -272,6 +272,56 @@ def pue_vs_ambient(ax, frames, colours=None):
         handle.set_alpha(1.0)
 
 
+# --- costs and water ------------------------------------------------------------------------------
+def cost_breakdown(ax, result):
+    """Capital by asset per site (stacked bars, M USD), each bar labelled with its cost per GPU-hour."""
+    sites = result.table("/summary/sites") if "/summary/sites" in result.f else None
+    assets = [] if sites is None else [c for c in sites.columns
+                                       if c.startswith("capital_") and c.endswith("_usd") and c != "capital_usd"]
+    if sites is None or not assets or not np.nansum(sites[assets].to_numpy(dtype=float)) > 0:
+        no_data(ax, "no cost figures in this file")
+        ax.set_title("capital by asset")
+        return
+    names = [str(v) for v in sites[sites.columns[0]]]
+    left = np.zeros(len(names))
+    palette = ["#f2b705", "#3a7ca5", "#7b4ea3", "#888888", "#a0522d", "#5fa8d3", "#2e7d32", "#9ccc65",
+               "#00838f", "#c62828"]
+    for i, c in enumerate(assets):
+        v = np.nan_to_num(sites[c].to_numpy(dtype=float)) / 1e6
+        if not v.any():
+            continue
+        ax.barh(names, v, left=left, color=palette[i % len(palette)], label=c[len("capital_"):-len("_usd")])
+        left += v
+    if "cost_per_gpu_hour_usd" in sites:
+        for y, (total, cost) in enumerate(zip(left, sites["cost_per_gpu_hour_usd"].to_numpy(dtype=float))):
+            if np.isfinite(cost):
+                ax.text(total, y, f"  {cost:.2f} USD/GPU-h", va="center", ha="left", fontsize=8)
+    ax.set_xlim(0, left.max() * 1.35)
+    ax.set_xlabel("capital (million USD)")
+    ax.set_title("capital by asset, and cost per GPU-hour delivered")
+    ax.legend(frameon=False, fontsize=7, ncol=2, loc="lower right")
+
+
+def water_use(ax, frames, colours=None, wue=None):
+    """Water used per day at each site (m3/day, daily means of water_m3_per_h x 24)."""
+    colours = colours or style.site_colours(frames)
+    drawn = False
+    for site, frame in frames.items():
+        if "water_m3_per_h" not in frame or not np.nansum(col(frame, "water_m3_per_h")) > 0:
+            continue
+        daily = frame["water_m3_per_h"].resample("1D").mean() * 24
+        label = site if not wue or site not in wue else f"{site} (WUE {wue[site]:.2f} L/kWh)"
+        ax.plot(daily.index, daily.to_numpy(), color=colours[site], lw=1.2, label=label)
+        drawn = True
+    ax.set_title("cooling water per day (m3/day)")
+    if not drawn:
+        no_data(ax, "no water used (dry or closed-loop cooling)")
+        return
+    ax.set_ylabel("m3/day")
+    date_axis(ax)
+    ax.legend(frameon=False, fontsize=8, loc="upper left")
+
+
 # --- jobs -----------------------------------------------------------------------------------------
 WAIT_TICKS = [(1, "1 s"), (60, "1 min"), (3600, "1 h"), (86400, "1 day"), (7 * 86400, "1 week"),
               (30 * 86400, "30 days")]

@@ -141,6 +141,23 @@ def build(result, figures):
         if path in result.f:
             parts.append(table(result.table(path), result.table_units(path), f"{caption} ({path})"))
 
+    if "/summary/sites" in result.f:
+        sites = result.table("/summary/sites")
+        units = result.table_units("/summary/sites")
+        key = sites.columns[0]
+        capital = [c for c in sites.columns if c.startswith("capital_") and c.endswith("_usd")]
+        annual = [c for c in ("annualised_cost_usd", "cost_per_gpu_hour_usd", "lcoe_usd_per_kwh", "npc_usd",
+                              "grid_cost_usd", "water_cost_usd", "embodied_carbon_t") if c in sites]
+        water = [c for c in ("water_m3", "water_peak_m3_per_day", "wue_l_per_kwh", "evaporation_m3", "blowdown_m3",
+                             "drift_m3", "desal_energy_mwh", "desal_water_m3", "water_shortfall_m3") if c in sites]
+        if capital or water:
+            parts.append("<h2>Costs and water</h2>")
+            for cols, caption in ((capital, "capital by asset (USD, installed at year 0)"),
+                                  (annual, "annual cost, lifecycle cost and the bills of the run"),
+                                  (water, "water of the run")):
+                if cols:
+                    parts.append(table(sites[[key] + cols], units, caption))
+
     parts.append("<h2>Pictures</h2>")
     pictures = [(name, caption, base64.b64encode(style.png_bytes(fig)).decode("ascii"))
                 for name, caption, fig in figures]  # each figure is drawn, saved and closed in turn

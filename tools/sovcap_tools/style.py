@@ -14,8 +14,8 @@ SIZE_WIDE = (12, 7)         # power stack: year + zoomed week
 SIZE_PANEL = (10, 5)        # one-panel pictures
 SIZE_PAIR = (10, 6.5)       # two stacked panels: battery (run + week), GPUs + queue
 SIZE_MAP = (8, 9)           # the network map
-SIZE_DASHBOARD = (10, 14.5) # the combined dashboard: drawn for a ~1000 px wide README column
-DASHBOARD_DPI = 130         # ... and saved sharper (1300 x 1885 px, a few hundred KB)
+SIZE_DASHBOARD = (10, 16.5) # the combined dashboard: drawn for a ~1000 px wide README column
+DASHBOARD_DPI = 130         # ... and saved sharper (1300 x 2145 px, a few hundred KB)
 
 SOURCE_COLOURS = {
     "solar_mw": "#f2b705",
