@@ -69,6 +69,56 @@ class MapLabelTest(unittest.TestCase):
         self.check((5, 5), dpi=style.DASHBOARD_DPI)
 
 
+class FakeCosts:
+    """Just what cost_breakdown reads: /summary/sites with capital by asset and cost per GPU-hour."""
+
+    def __init__(self, with_costs=True):
+        self.f = {"/summary/sites": True}
+        cols = {"site": ["benguerir", "dakhla"]}
+        if with_costs:
+            cols.update({"capital_usd": [3e9, 22e9], "capital_solar_usd": [1e9, 2e9], "capital_wind_usd": [0.0, 4e9],
+                         "capital_gpu_servers_usd": [2e9, 16e9], "cost_per_gpu_hour_usd": [1.86, 2.11]})
+        self.frame = pd.DataFrame(cols)
+
+    def table(self, path):
+        return self.frame
+
+
+class CostWaterTest(unittest.TestCase):
+    def test_capital_stacked_by_asset_with_the_cost_per_gpu_hour(self):
+        fig = style.new_figure(style.SIZE_PANEL)
+        ax = fig.add_subplot()
+        plots.cost_breakdown(ax, FakeCosts())
+        # one segment per asset and site, in million USD (benguerir's wind is an empty segment)
+        widths = sorted(round(p.get_width()) for p in ax.patches)
+        self.assertEqual(widths, [0, 1000, 2000, 2000, 4000, 16000])
+        texts = [t.get_text().strip() for t in ax.texts]
+        self.assertIn("1.86 USD/GPU-h", texts)
+        self.assertIn("2.11 USD/GPU-h", texts)
+        style.plt.close(fig)
+
+    def test_no_costs_says_so(self):
+        fig = style.new_figure(style.SIZE_PANEL)
+        ax = fig.add_subplot()
+        plots.cost_breakdown(ax, FakeCosts(with_costs=False))
+        self.assertEqual(len(ax.patches), 0)
+        self.assertTrue(any("no cost figures" in t.get_text() for t in ax.texts))
+        style.plt.close(fig)
+
+    def test_water_per_day_is_the_daily_mean_rate_times_24(self):
+        t = pd.date_range("2030-07-01", periods=3 * 96, freq="15min")
+        rate = np.where(np.arange(len(t)) % 96 < 48, 10.0, 0.0)  # 10 m3/h for 12 h a day: 120 m3/day
+        frames = {"dakhla": pd.DataFrame({"water_m3_per_h": rate}, index=t),
+                  "benguerir": pd.DataFrame({"water_m3_per_h": np.zeros(len(t))}, index=t)}
+        fig = style.new_figure(style.SIZE_PANEL)
+        ax = fig.add_subplot()
+        plots.water_use(ax, frames, wue={"dakhla": 0.1})
+        self.assertEqual(len(ax.lines), 1)  # a site without water is left out
+        np.testing.assert_allclose(ax.lines[0].get_ydata(), [120.0, 120.0, 120.0])
+        self.assertIn("WUE 0.10 L/kWh", ax.get_legend().get_texts()[0].get_text())
+        style.plt.close(fig)
+
+
 class BandTest(unittest.TestCase):
     def year(self, battery=True):
         t = pd.date_range("2030-01-01", periods=365 * 96, freq="15min")
