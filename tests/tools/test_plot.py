@@ -3,7 +3,7 @@ import os
 
 from tooltest import FixtureCase, SITES, run_tool
 
-PANEL, PAIR, WIDE, MAP, DASHBOARD = (1000, 500), (1000, 650), (1200, 700), (800, 900), (1300, 1885)
+PANEL, PAIR, WIDE, MAP, DASHBOARD = (1000, 500), (1000, 650), (1200, 700), (800, 900), (1300, 2145)
 
 
 class PlotTest(FixtureCase):
@@ -19,7 +19,7 @@ class PlotTest(FixtureCase):
 
     def test_expected_files_and_sizes(self):
         expected = {"waits_cdf.png": PANEL, "links_heatmap.png": PANEL, "network_map.png": MAP,
-                    "dashboard.png": DASHBOARD}
+                    "costs.png": PANEL, "water.png": PANEL, "dashboard.png": DASHBOARD}
         for site in SITES:
             expected.update({f"power_{site}.png": WIDE, f"soc_{site}.png": PAIR, f"pue_{site}.png": PANEL,
                              f"gpu_queue_{site}.png": PAIR})

@@ -78,7 +78,7 @@ class ReportTest(FixtureCase):
         self.assertIn(scenario, self.text)
 
     def test_images_are_inline_pngs(self):
-        self.assertEqual(len(self.parser.images), 4 * len(SITES) + 4)
+        self.assertEqual(len(self.parser.images), 4 * len(SITES) + 6)  # + costs and water
         for src in self.parser.images:
             self.assertTrue(src.startswith("data:image/png;base64,"), src[:40])
             data = base64.b64decode(src.split(",", 1)[1])

@@ -74,11 +74,12 @@ def kpi_panel(ax, result):
     if not rows:
         plots.no_data(ax, "no /summary in this file")
         return
-    step = min(0.075, 0.95 / len(rows))
+    step = min(0.075, 0.98 / len(rows))
+    size = 9 if len(rows) <= 13 else 8  # the cost and water lines make 16: a point smaller keeps them apart
     for i, (label, value) in enumerate(rows):
-        y = 0.97 - i * step
-        ax.text(0.0, y, label, transform=ax.transAxes, va="top", ha="left", fontsize=9, color="#444444")
-        ax.text(1.0, y, value, transform=ax.transAxes, va="top", ha="right", fontsize=9, fontweight="bold")
+        y = 0.99 - i * step
+        ax.text(0.0, y, label, transform=ax.transAxes, va="top", ha="left", fontsize=size, color="#444444")
+        ax.text(1.0, y, value, transform=ax.transAxes, va="top", ha="right", fontsize=size, fontweight="bold")
 
 
 def dashboard(result, frames, jobs):
@@ -86,7 +87,7 @@ def dashboard(result, frames, jobs):
     queues, waits, PUE, links and the key figures; drawn at 10 in wide so its text reads at ~1000 px."""
     colours = style.site_colours(frames)
     fig = style.new_figure(style.SIZE_DASHBOARD, dpi=style.DASHBOARD_DPI)
-    gs = gridspec.GridSpec(7, 2, figure=fig, height_ratios=[2.5, 2.2, 2.3, 2.6, 2.4, 2.5, 2.2], width_ratios=[1, 1])
+    gs = gridspec.GridSpec(7, 2, figure=fig, height_ratios=[2.4, 2.1, 2.2, 2.5, 2.3, 3.1, 2.2], width_ratios=[1, 1])
     total = plots.total_frame(frames)
     rule, what = plots.resample_rule(plots.span_s(total))
     names = " + ".join(frames)
