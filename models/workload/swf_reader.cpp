@@ -6,6 +6,8 @@
 #include <istream>
 #include <sstream>
 
+#include <zlib.h>
+
 #include "models/workload/text_number.hpp"
 
 namespace sovcap::workload {
@@ -55,7 +57,8 @@ SwfJob parse_record(const std::vector<std::string_view>& f, const std::string& n
     if (!x) throw TraceError(name, line, where + " is not a number: '" + std::string(f[i]) + "'");
     if (integral_field[i] && *x != std::floor(*x))
       throw TraceError(name, line, where + " must be a whole number, got " + std::string(f[i]));
-    if (integral_field[i] && *x > 9007199254740992.0)  // 2^53: beyond it, whole numbers are not exact (and int64 may overflow)
+    // From 2^53 on, whole numbers are not exact (2^53 + 1 reads as 2^53) and int64 may overflow.
+    if (integral_field[i] && *x >= 9007199254740992.0)
       throw TraceError(name, line, where + " is out of range: " + std::string(f[i]));
     if (*x < 0 && *x != -1)
       throw TraceError(name, line, where + " is negative (" + std::string(f[i]) + "); only -1 (unknown) is allowed");
@@ -140,6 +143,22 @@ SwfTrace parse_swf(std::istream& in, const std::string& name) {
 }
 
 SwfTrace read_swf(const std::string& path) {
+  const std::string gz = ".gz";
+  if (path.size() > gz.size() && path.compare(path.size() - gz.size(), gz.size(), gz) == 0) {
+    // The Parallel Workloads Archive ships its logs gzipped: inflate in memory, then parse as text.
+    gzFile f = gzopen(path.c_str(), "rb");
+    if (!f) throw TraceError(path, 0, "cannot open file");
+    std::string text;
+    char buf[1 << 16];
+    int n;
+    while ((n = gzread(f, buf, sizeof buf)) > 0) text.append(buf, static_cast<size_t>(n));
+    int err = Z_OK;
+    std::string what = n < 0 ? gzerror(f, &err) : "";
+    gzclose(f);
+    if (n < 0) throw TraceError(path, 0, "not a readable gzip file: " + what);
+    std::istringstream in(text);
+    return parse_swf(in, path);
+  }
   std::ifstream in(path);
   if (!in) throw TraceError(path, 0, "cannot open file");
   return parse_swf(in, path);

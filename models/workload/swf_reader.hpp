@@ -57,6 +57,7 @@ const char* swf_field_name(int index0);
 // Throws TraceError(file, line, message): wrong field count, a non-numeric or
 // non-integral field, a negative value other than -1, an unknown status, a
 // truncated last line (fewer than 18 fields and no newline at the end).
+// A path ending in .gz is inflated first (gzip, as the Parallel Workloads Archive ships its logs).
 SwfTrace read_swf(const std::string& path);
 SwfTrace parse_swf(std::istream& in, const std::string& name);
 

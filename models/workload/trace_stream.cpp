@@ -82,28 +82,12 @@ TraceStream::TraceStream(const SwfTrace& trace, const SwfMapping& m, const std::
   check_region(regions, region_index);
   if (m.class_index < 0 || static_cast<size_t>(m.class_index) >= classes.size())
     throw std::invalid_argument("SWF class index " + std::to_string(m.class_index) + " out of range");
-  if (!(m.units_per_processor > 0) || !(m.time_scale > 0))
-    throw std::invalid_argument("units_per_processor and time_scale must be > 0");
   const auto& cls = classes[m.class_index];
-
-  // Usable records, in submit order (SWF files should be sorted; make sure, stably).
-  std::vector<const SwfJob*> usable;
-  for (const auto& r : trace.jobs) {
-    int64_t procs = r.allocated_procs > 0 ? r.allocated_procs : r.requested_procs;
-    bool ok = r.submit_s >= 0 && r.run_s > 0 && procs > 0 && (!m.completed_only || r.status == 1);
-    if (ok) usable.push_back(&r); else ++skipped_;
-  }
-  std::stable_sort(usable.begin(), usable.end(),
-                   [](const SwfJob* a, const SwfJob* b) { return a->submit_s < b->submit_s; });
-  double origin = m.rebase && !usable.empty() ? usable.front()->submit_s : 0;
+  const SwfSelection sel = select_swf(trace, m, horizon_s);
+  skipped_ = sel.report.total_skipped() - sel.report.skipped[static_cast<size_t>(SwfSkip::after_horizon)];
 
   WeightedRoundRobin deal(class_region_weights(cls, regions), derive_seed(seed, seed_tag_trace_regions, 0));
-  for (const SwfJob* r : usable) {
-    double t = (r->submit_s - origin) * m.time_scale + m.offset_s;
-    if (t < 0) {
-      ++skipped_;
-      continue;
-    }
+  for (const auto& [r, t] : sel.usable) {
     int region = deal.next();  // dealt before the horizon cut, so the deal does not depend on it
     if (region != region_index || !(t < horizon_s)) continue;
     Job j = job_of_class(cls, m.class_index, t);
@@ -112,7 +96,10 @@ TraceStream::TraceStream(const SwfTrace& trace, const SwfMapping& m, const std::
     double units = std::ceil(static_cast<double>(procs) * m.units_per_processor);
     j.units = static_cast<int32_t>(std::clamp(units, 1.0, static_cast<double>(std::numeric_limits<int32_t>::max())));
     j.runtime_s = r->run_s;
-    j.requested_s = r->requested_s >= r->run_s ? r->requested_s : r->run_s * std::max(1.0, cls.estimate_factor);
+    // A known limit below the run time is kept when the class kills at the limit (the job is killed
+    // there); otherwise the job ran past it in the log, and the class's estimate stands in.
+    bool keep_limit = r->requested_s >= r->run_s || (cls.kill_at_time_limit && r->requested_s > 0);
+    j.requested_s = keep_limit ? r->requested_s : r->run_s * std::max(1.0, cls.estimate_factor);
     jobs_.push_back(j);
   }
 }

@@ -8,18 +8,9 @@
 #include "models/workload/job_source.hpp"
 #include "models/workload/params.hpp"
 #include "models/workload/swf_reader.hpp"
+#include "models/workload/swf_selection.hpp"
 
 namespace sovcap::workload {
-
-// How SWF records become jobs of a scenario.
-struct SwfMapping {
-  int class_index = 0;             // every SWF job belongs to this class
-  double units_per_processor = 1;  // units = ceil(processors * this), >= 1
-  bool rebase = true;              // shift so the first usable job is submitted at 0
-  double time_scale = 1;           // submit times multiplied by this (< 1 compresses arrivals, raising load)
-  double offset_s = 0;             // then added to submit times; jobs before 0 are dropped
-  bool completed_only = false;     // keep only status 1 (completed) jobs
-};
 
 // Smooth weighted round-robin (as in nginx's upstream balancer): over n picks
 // each index i is chosen n * w_i / sum(w) times to within a small constant,
@@ -36,9 +27,9 @@ class WeightedRoundRobin {
 
 class TraceStream : public JobSource {
  public:
-  // SWF: records without a known submit time, a positive run time or a
-  // processor count (allocated, else requested) are skipped, as are those the
-  // mapping drops. Regions are dealt by WeightedRoundRobin over the usable jobs
+  // SWF: the records select_swf() keeps (a known submit time, a positive run
+  // time, a processor count, allocated else requested; not dropped by the
+  // mapping). Regions are dealt by WeightedRoundRobin over the usable jobs
   // in submit order, with the class's region_weights (else the regions'
   // weights) and a generator from (seed), so every region's stream agrees.
   TraceStream(const SwfTrace& trace, const SwfMapping& mapping, const std::vector<JobClassSpec>& classes,
@@ -54,7 +45,8 @@ class TraceStream : public JobSource {
   Job next() override;
 
   size_t size() const { return jobs_.size(); }  // this region's jobs before the horizon
-  size_t skipped() const { return skipped_; }   // whole-trace records unusable or dropped by the mapping
+  // Whole-trace records unusable or dropped by the mapping (not those at or after the horizon).
+  size_t skipped() const { return skipped_; }
 
  private:
   std::vector<Job> jobs_;  // sorted by submit_s

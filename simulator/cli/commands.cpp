@@ -77,6 +77,10 @@ int cmd_run(const RunArgs& a) {
     std::cerr << "sovcap: error: cannot create the directory of '" << out << "': " << ec.message() << "\n";
     return 2;
   }
+  if (sc.swf_trace && !a.quiet) {  // skipped records are reported, never dropped silently (also in /trace)
+    auto rep = workload::select_swf(*sc.swf_trace, sc.swf, sc.duration_s).report;
+    if (rep.total_skipped() > 0) std::cerr << "sovcap: warning: " << rep.text(sc.trace_path) << "\n";
+  }
   try {
     engine::RunOptions opt;
     opt.output_path = out;

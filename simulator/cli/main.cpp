@@ -56,7 +56,7 @@ int main(int argc, char** argv) {
   sovcap::sweep::SizeArgs sz;
   auto* size_cmd = app.add_subcommand("size", "Find the smallest value of a parameter that meets KPI targets");
   size_cmd->add_option("config", sz.config, "Scenario YAML")->required();
-  size_cmd->add_option("--param", sz.param, "Key to size, e.g. sites.dakhla.power.battery.energy_mwh")->required();
+  size_cmd->add_option("--param", sz.param, "Key to size, e.g. sites.dakhla.battery.energy")->required();
   size_cmd->add_option("--lo", sz.lo, "Lower bound of the search")->required();
   size_cmd->add_option("--hi", sz.hi, "Upper bound of the search")->required();
   size_cmd->add_option("--unit", sz.unit, "Unit appended to the value (e.g. MWh)");

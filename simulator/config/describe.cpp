@@ -133,9 +133,15 @@ std::string describe(const Scenario& sc) {
                  flags.empty() ? "-" : flags, allowed.empty() ? "all" : allowed});
   }
   out += fmt::format("\nclasses ({})\n", sc.classes.size()) + classes.render();
-  if (!sc.trace_path.empty())
+  if (sc.swf_trace) {
+    auto rep = workload::select_swf(*sc.swf_trace, sc.swf, sc.duration_s).report;
+    out += fmt::format("\nworkload: SWF trace {} ({} records, {} replayed as class {}; replaces the classes' synthetic arrivals)\n",
+                       sc.trace_path, rep.records, rep.used, sc.classes.at(static_cast<size_t>(sc.swf.class_index)).id);
+    if (rep.total_skipped() > 0) out += "  " + rep.text(sc.trace_path) + "\n";
+  } else if (!sc.trace_path.empty()) {
     out += fmt::format("\nworkload: trace {} ({} rows; replaces the classes' synthetic arrivals)\n", sc.trace_path,
                        sc.trace ? sc.trace->jobs.size() : 0);
+  }
   return out;
 }
 

@@ -50,6 +50,8 @@ struct Draft {
   std::vector<ClassRef> classes;
   Place network_place;  // the network section (or the file, if absent)
   Place trace_place;    // workload.trace, if given
+  std::string swf_class;  // workload.swf.class as written ("" = the first class)
+  Place swf_class_place;
 };
 
 // Section readers, in this order (later ones use the scenario's start and duration).
@@ -62,10 +64,11 @@ void read_classes(Ctx& ctx, MapReader& root, Draft& d);
 void read_economics_section(Ctx& ctx, MapReader& root, Draft& d);
 // A site's `costs`, `tariff` and `water` (read_economics.cpp).
 void read_site_economics(Ctx& ctx, const MapReader& site, SiteSpec& s);
-// The `workload` section: `trace` (a CSV job trace, read and parsed here).
+// The `workload` section: `trace` (a CSV or SWF job trace, read and parsed here) and `swf` (how SWF
+// records become jobs).
 void read_workload_section(Ctx& ctx, MapReader& root, Draft& d);
 // The trace's class and region ids against the scenario's (after the sections are read).
-void check_trace(Ctx& ctx, const Draft& d);
+void check_trace(Ctx& ctx, Draft& d);
 // Duplicate ids, references to unknown ids, the topology's nodes, regions that
 // cannot reach a site, classes without a pool to run on.
 void cross_check(Ctx& ctx, Draft& d);

@@ -14,7 +14,7 @@ namespace {
 
 // The models' own checks, as a last line: anything they reject that the
 // loader's checks let through is reported at the class.
-void model_checks(Ctx& ctx, const Draft& d) {
+void model_checks(Ctx& ctx, Draft& d) {
   for (size_t k = 0; k < d.sc.classes.size(); ++k)
     if (auto e = workload::validate(d.sc.classes[k], d.sc.regions.size()); !e.empty())
       ctx.error(d.classes[k].ref.place, d.classes[k].ref.path, e);

@@ -242,8 +242,34 @@ void read_classes(Ctx& ctx, MapReader& root, Draft& d) {
 namespace {
 
 const char* kTraceAllowed =
-    "a CSV job trace: submit_s,class,region,units,runtime_s[,requested_s,input_gb,output_gb], "
-    "relative to the YAML file that names it (docs/traces.md)";
+    "a CSV job trace (.csv: submit_s,class,region,units,runtime_s[,requested_s,input_gb,output_gb]) or an SWF "
+    "trace of the Parallel Workloads Archive (.swf, .swf.gz), relative to the YAML file that names it (docs/traces.md)";
+
+bool is_swf_path(const std::string& path) {
+  auto ends = [&](const std::string& tail) {
+    return path.size() >= tail.size() && path.compare(path.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  return ends(".swf") || ends(".swf.gz");
+}
+
+// workload.swf: every key with its default, read whether or not the trace is SWF (so a typo is
+// reported either way).
+void read_swf_mapping(Ctx& ctx, MapReader& parent, Draft& d, bool swf) {
+  const Node* n = parent.get("swf");
+  MapReader m(ctx, n, parent.path("swf"),
+              {"class", "units_per_processor", "rebase", "time_scale", "offset", "completed_only"}, parent.place());
+  workload::SwfMapping& map = d.sc.swf;
+  d.swf_class = m.id("class", std::string());
+  d.swf_class_place = m.place("class");
+  map.units_per_processor = m.number("units_per_processor", 1.0, between(1e-6, 1e6));
+  map.rebase = m.flag("rebase", true);
+  map.time_scale = m.number("time_scale", 1.0, between(1e-6, 1e6));
+  map.offset_s = m.quantity("offset", Quantity::duration, 0.0, between(-1e12, 1e12));
+  map.completed_only = m.flag("completed_only", false);
+  if (n && !swf && !d.sc.trace_path.empty())
+    ctx.error(n->place, parent.path("swf"), "workload.swf maps SWF records, but workload.trace is not an SWF trace",
+              "remove workload.swf, or give workload.trace a .swf or .swf.gz file");
+}
 
 // "trace.csv:12: units must be ..." (the trace's own place, inside the config's diagnostic).
 std::string trace_message(const workload::TraceError& e) {
@@ -253,9 +279,15 @@ std::string trace_message(const workload::TraceError& e) {
 }  // namespace
 
 void read_workload_section(Ctx& ctx, MapReader& root, Draft& d) {
-  MapReader m(ctx, root.get("workload"), "workload", {"trace"}, root.place());
+  MapReader m(ctx, root.get("workload"), "workload", {"trace", "swf"}, root.place());
   const Node* n = m.get("trace");
-  if (!n) return;
+  if (!n) {
+    read_swf_mapping(ctx, m, d, false);
+    if (const Node* swf = m.get("swf"))
+      ctx.error(swf->place, m.path("swf"), "workload.swf maps SWF records, but there is no workload.trace",
+                "workload.trace: a .swf or .swf.gz file");
+    return;
+  }
   d.trace_place = n->place;
   if (n->is_scalar() && n->scalar.empty()) {
     ctx.error(n->place, m.path("trace"), "the trace path is empty", kTraceAllowed);
@@ -264,13 +296,13 @@ void read_workload_section(Ctx& ctx, MapReader& root, Draft& d) {
   std::string path = m.file_path("trace");  // reports a value that is not text, or no such file
   if (path.empty()) return;  // not a regular file: reported
   d.sc.trace_path = path;
-  if (std::filesystem::path(path).extension() == ".swf") {
-    ctx.error(n->place, m.path("trace"), "'" + path + "' is an SWF trace; workload.trace replays CSV job traces",
-              kTraceAllowed);
-    return;
-  }
+  const bool swf = is_swf_path(path);
+  read_swf_mapping(ctx, m, d, swf);
   try {
-    d.sc.trace = std::make_shared<const workload::CsvTrace>(workload::read_csv_trace(path));
+    if (swf)
+      d.sc.swf_trace = std::make_shared<const workload::SwfTrace>(workload::read_swf(path));
+    else
+      d.sc.trace = std::make_shared<const workload::CsvTrace>(workload::read_csv_trace(path));
   } catch (const workload::TraceError& e) {
     ctx.error(n->place, m.path("trace"), trace_message(e), kTraceAllowed);
   } catch (const std::exception& e) {
@@ -278,7 +310,21 @@ void read_workload_section(Ctx& ctx, MapReader& root, Draft& d) {
   }
 }
 
-void check_trace(Ctx& ctx, const Draft& d) {
+void check_trace(Ctx& ctx, Draft& d) {
+  if (d.sc.swf_trace) {
+    // workload.swf.class: an id of this scenario (default: the first class).
+    int k = d.swf_class.empty() ? 0 : -1;
+    for (size_t i = 0; i < d.sc.classes.size() && k < 0; ++i)
+      if (d.sc.classes[i].id == d.swf_class) k = static_cast<int>(i);
+    if (k < 0) {
+      std::string known;
+      for (const auto& c : d.sc.classes) known += (known.empty() ? "" : ", ") + c.id;
+      ctx.error(d.swf_class_place, "workload.swf.class", "unknown class '" + d.swf_class + "'",
+                "a class id of this scenario: " + known);
+    }
+    d.sc.swf.class_index = std::max(k, 0);
+    return;
+  }
   if (!d.sc.trace) return;
   // Every row's class and region ids, whichever region's stream would read it (the messages
   // TraceStream gives; checked here without building a stream, which would copy every job).

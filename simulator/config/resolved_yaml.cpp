@@ -342,6 +342,17 @@ std::string resolved_yaml(const Scenario& sc) {
   if (!sc.trace_path.empty()) {  // absent when the arrivals are synthetic, as before the key existed
     out << YAML::Key << "workload" << YAML::Value << YAML::BeginMap;
     kv(out, "trace", sc.trace_path);
+    if (sc.swf_trace) {
+      const auto& m = sc.swf;
+      out << YAML::Key << "swf" << YAML::Value << YAML::BeginMap;
+      kv(out, "class", sc.classes.at(static_cast<size_t>(m.class_index)).id);
+      kv(out, "units_per_processor", num(m.units_per_processor));
+      kv(out, "rebase", m.rebase);
+      kv(out, "time_scale", num(m.time_scale));
+      kv(out, "offset", seconds(m.offset_s));
+      kv(out, "completed_only", m.completed_only);
+      out << YAML::EndMap;
+    }
     out << YAML::EndMap;
   }
   out << YAML::EndMap;

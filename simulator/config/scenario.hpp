@@ -12,6 +12,8 @@
 #include "models/power/params.hpp"
 #include "models/scheduling/params.hpp"
 #include "models/workload/csv_trace.hpp"
+#include "models/workload/swf_reader.hpp"
+#include "models/workload/swf_selection.hpp"
 #include "models/workload/params.hpp"
 #include "models/water/desalination.hpp"
 
@@ -83,11 +85,14 @@ struct Scenario {
   std::vector<workload::JobClassSpec> classes;
   EconomicsSpec economics;
   scheduling::SchedulingSpec scheduling;
-  // workload.trace: a CSV job trace replayed instead of the classes' synthetic
+  // workload.trace: a CSV or SWF job trace replayed instead of the classes' synthetic
   // arrivals (absolute path; empty = synthetic). The loader parses and checks it
-  // once; every region's stream shares the parsed rows.
+  // once; every region's stream shares the parsed rows. An SWF trace (.swf, .swf.gz)
+  // is in swf_trace, with workload.swf's mapping in swf.
   std::string trace_path;
   std::shared_ptr<const workload::CsvTrace> trace;
+  std::shared_ptr<const workload::SwfTrace> swf_trace;
+  workload::SwfMapping swf;
   std::string resolved_yaml;  // the whole scenario, every default filled, re-loadable
 };
 

@@ -6,6 +6,9 @@
 namespace sovcap::engine {
 
 std::unique_ptr<workload::JobSource> make_job_source(const config::Scenario& sc, int region) {
+  if (sc.swf_trace)
+    return std::make_unique<workload::TraceStream>(*sc.swf_trace, sc.swf, sc.classes, sc.regions, region, sc.seed,
+                                                   sc.duration_s);
   if (sc.trace)
     return std::make_unique<workload::TraceStream>(*sc.trace, sc.classes, sc.regions, region, sc.seed, sc.duration_s);
   if (!sc.trace_path.empty())

@@ -21,7 +21,8 @@ bool moves_no_data(const config::Scenario& sc) {
   for (const auto& c : sc.classes)
     if (c.input_gb > 0 || c.output_gb > 0 || (c.checkpoint_gb > 0 && c.checkpoint_interval_s > 0)) return false;
   if (sc.replication_gb > 0 && sc.replication_every_s > 0) return false;
-  if (!sc.trace_path.empty() && !sc.trace) return false;  // rows not read yet: assume they move data
+  // An SWF trace's jobs take their class's data sizes (checked above); CSV rows not read yet: assume they move data.
+  if (!sc.trace_path.empty() && !sc.trace && !sc.swf_trace) return false;
   if (sc.trace)
     for (const auto& j : sc.trace->jobs)
       if (j.input_gb > 0 || j.output_gb > 0) return false;  // NaN (absent) compares false: the class's value

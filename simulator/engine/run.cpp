@@ -39,6 +39,21 @@ output::RunInfo run_info(const config::Scenario& sc, const network::Topology& to
     info.class_gpu.push_back(c.pool == workload::PoolKind::gpu);
   }
   for (const auto& r : sc.regions) info.regions.push_back(r.id);
+  if (sc.swf_trace) {
+    const auto rep = workload::select_swf(*sc.swf_trace, sc.swf, sc.duration_s).report;
+    output::TraceInfo t;
+    t.path = sc.trace_path;
+    t.records = static_cast<int64_t>(rep.records);
+    t.used = static_cast<int64_t>(rep.used);
+    for (size_t k = 0; k < workload::swf_skip_reasons; ++k) {
+      output::TraceInfo::Skip skip;
+      skip.reason = workload::swf_skip_name(static_cast<workload::SwfSkip>(k));
+      skip.records = static_cast<int64_t>(rep.skipped[k]);
+      skip.first_lines.assign(rep.first_lines[k].begin(), rep.first_lines[k].end());
+      t.skipped.push_back(std::move(skip));
+    }
+    info.trace = std::move(t);
+  }
   static const char* kinds[] = {"region", "site", "router"};
   for (const auto& n : sc.topology.nodes)
     info.nodes.push_back({n.id, kinds[static_cast<int>(n.kind)], n.latitude_deg, n.longitude_deg});

@@ -43,6 +43,12 @@ void write_attr(hid_t obj, const std::string& name, const std::vector<std::strin
   write_raw(obj, name, t, space, ptrs.data());
 }
 
+void write_attr(hid_t obj, const std::string& name, const std::vector<int64_t>& values) {
+  hsize_t n = values.size();
+  Hid space(H5Screate_simple(1, &n, nullptr), "attribute space");
+  write_raw(obj, name, H5T_NATIVE_INT64, space, values.data());
+}
+
 bool has_attr(hid_t obj, const std::string& name) { return H5Aexists(obj, name.c_str()) > 0; }
 
 std::optional<std::string> read_attr_string(hid_t obj, const std::string& name) {

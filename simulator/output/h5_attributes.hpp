@@ -18,6 +18,7 @@ void write_attr(hid_t obj, const std::string& name, double value);
 void write_attr(hid_t obj, const std::string& name, uint64_t value);
 void write_attr(hid_t obj, const std::string& name, int64_t value);
 void write_attr(hid_t obj, const std::string& name, const std::vector<std::string>& values);
+void write_attr(hid_t obj, const std::string& name, const std::vector<int64_t>& values);  // 1-D int64
 
 bool has_attr(hid_t obj, const std::string& name);
 // Empty when the attribute is missing or not readable as the asked type.

@@ -128,6 +128,20 @@ ResultWriter::ResultWriter(std::string target_path, RunInfo info, Contents conte
     write_attr(root, "step_s", info_.step_s);
     write_attr(root, "config_yaml", info_.config_yaml);
     write_attr(root, "contents", std::string(contents_ == Contents::kpis ? "kpis" : "full"));
+    if (info_.trace) {  // what the SWF replay used and skipped, per reason (docs/results.md)
+      Hid trace = create_group(root, "trace");
+      const auto& t = *info_.trace;
+      write_attr(trace, "path", t.path);
+      write_attr(trace, "records", t.records);
+      write_attr(trace, "used", t.used);
+      int64_t skipped = 0;
+      for (const auto& k : t.skipped) {
+        skipped += k.records;
+        write_attr(trace, "skipped_" + k.reason, k.records);
+        write_attr(trace, "skipped_" + k.reason + "_lines", k.first_lines);
+      }
+      write_attr(trace, "skipped", skipped);
+    }
 
     if (contents_ == Contents::full) {
     st_->timeseries = create_group(root, "timeseries");

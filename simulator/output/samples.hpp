@@ -3,6 +3,7 @@
 // and link, the run's description, and per-site totals known only at the end.
 #include <cstdint>
 #include <string>
+#include <optional>
 #include <vector>
 
 #include "simulator/output/figures.hpp"
@@ -34,11 +35,24 @@ struct TopologyLinkRow {
   double bandwidth_gbps = 0, latency_s = 0, length_km = 0;
 };
 
+// The replayed SWF trace's record accounting (docs/traces.md): written as the /trace group.
+struct TraceInfo {
+  std::string path;
+  int64_t records = 0, used = 0;
+  struct Skip {
+    std::string reason;              // "no_run_time", ...
+    int64_t records = 0;
+    std::vector<int64_t> first_lines;  // the first few, in file order
+  };
+  std::vector<Skip> skipped;  // every reason, in a fixed order, zeros included
+};
+
 struct RunInfo {
   std::string scenario, start_utc, config_yaml, sovcap_version;
   uint64_t seed = 0;
   double duration_s = 0, step_s = 0;
   std::vector<std::string> sites, links, classes, regions;  // the order of samples and job indices
+  std::optional<TraceInfo> trace;  // when the run replays an SWF trace
   std::vector<bool> class_gpu;  // per class: GPU pool (GPU-hours) or CPU pool (core-hours); empty = all GPU
   std::vector<TopologyNodeRow> nodes;
   std::vector<TopologyLinkRow> topology_links;

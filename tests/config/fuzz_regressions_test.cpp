@@ -23,14 +23,28 @@ using namespace sovcap;
 
 namespace {
 
+// Every input kept for a target; a missing or empty folder fails the calling test (a loop over
+// nothing checks nothing).
 std::vector<fs::path> inputs(const std::string& target) {
   std::vector<fs::path> v;
   fs::path dir = fs::path(SOVCAP_SOURCE_DIR) / "tests/fuzz/regressions" / target;
+  EXPECT_TRUE(fs::is_directory(dir)) << dir << " is missing";
   if (fs::is_directory(dir))
     for (const auto& e : fs::directory_iterator(dir))
       if (e.is_regular_file()) v.push_back(e.path());
   std::sort(v.begin(), v.end());
+  EXPECT_FALSE(v.empty()) << dir << " holds no regression input";
   return v;
+}
+
+// An input named bad-* must be rejected, good-* must be accepted; others may go either way (what
+// the fuzzer's contract allows), but never crash.
+enum class Expect { either, accepted, rejected };
+Expect expectation(const fs::path& f) {
+  std::string name = f.filename().string();
+  if (name.rfind("bad-", 0) == 0) return Expect::rejected;
+  if (name.rfind("good-", 0) == 0) return Expect::accepted;
+  return Expect::either;
 }
 
 std::string bytes_of(const fs::path& p) {
@@ -91,28 +105,43 @@ TEST(FuzzRegressions, ScenariosLoadOrGiveConfigErrorsNamingTheFile) {
   cfgtest::TempDir dir;
   for (const auto& f : inputs("fuzz_scenario")) {
     std::string path = dir.write("scenario.yaml", bytes_of(f));
+    bool loaded = false;
     try {
       (void)config::load_scenario(path);
+      loaded = true;
     } catch (const config::ConfigError& e) {
       ASSERT_FALSE(e.diagnostics.empty()) << f;
       for (const auto& d : e.diagnostics) EXPECT_FALSE(d.file.empty()) << f << ": " << d.format();
     }
+    if (expectation(f) != Expect::either) EXPECT_EQ(loaded, expectation(f) == Expect::accepted) << f;
+  }
+}
+
+template <typename Parse>
+void check_traces(const std::string& target, Parse parse) {
+  for (const auto& f : inputs(target)) {
+    std::istringstream in(bytes_of(f));
+    bool parsed = false;
+    try {
+      parse(in, f.string());
+      parsed = true;
+    } catch (const workload::TraceError& e) {
+      EXPECT_EQ(e.file(), f.string()) << e.what();  // the error names the file
+      EXPECT_FALSE(e.message().empty()) << f;
+    }
+    if (expectation(f) != Expect::either) EXPECT_EQ(parsed, expectation(f) == Expect::accepted) << f;
   }
 }
 
 TEST(FuzzRegressions, TracesParseOrGiveTraceErrors) {
-  for (const auto& f : inputs("fuzz_swf")) {
-    std::istringstream in(bytes_of(f));
-    try {
-      (void)workload::parse_swf(in, f.string());
-    } catch (const workload::TraceError&) {
+  check_traces("fuzz_swf", [](std::istream& in, const std::string& name) {
+    auto t = workload::parse_swf(in, name);
+    for (const auto& j : t.jobs) {  // what is accepted is a number (-1 or >= 0), never NaN or infinite
+      EXPECT_TRUE(std::isfinite(j.submit_s) && std::isfinite(j.run_s) && std::isfinite(j.requested_s)) << name << ":" << j.line;
     }
-  }
-  for (const auto& f : inputs("fuzz_csv_trace")) {
-    std::istringstream in(bytes_of(f));
-    try {
-      (void)workload::parse_csv_trace(in, f.string());
-    } catch (const workload::TraceError&) {
-    }
-  }
+  });
+  check_traces("fuzz_csv_trace", [](std::istream& in, const std::string& name) {
+    auto t = workload::parse_csv_trace(in, name);
+    for (const auto& j : t.jobs) EXPECT_TRUE(std::isfinite(j.submit_s) && std::isfinite(j.runtime_s)) << name << ":" << j.line;
+  });
 }

@@ -121,13 +121,104 @@ TEST(WorkloadTraceErrors, SectionNotAMap) {
   EXPECT_NE(diags[0].message.find("expected a map"), std::string::npos) << diags[0].message;
 }
 
-TEST(WorkloadTraceErrors, SwfIsRefusedByName) {
+const char* kSwf =
+    "; MaxProcs: 64\n"                                   // 1
+    "1 0 10 3600 8 -1 -1 8 7200 -1 1 1 1 1 1 1 -1 -1\n"  // 2
+    "2 60 0 -1 8 -1 -1 8 7200 -1 5 1 1 1 1 1 -1 -1\n";   // 3: no run time
+
+TEST(WorkloadTrace, SwfTraceWithItsMappingLoads) {
   cfgtest::TempDir dir;
-  dir.write("jobs.swf", "1 0 10 3600 8 -1 -1 8 7200 -1 1 1 1 1 1 1 -1 -1\n");
-  auto diags = errors_of(dir.write("s.yaml", with_workload("  trace: jobs.swf\n")));
+  dir.write("jobs.swf", kSwf);
+  auto sc = load_scenario(dir.write("s.yaml", with_workload("  trace: jobs.swf\n  swf:\n    class: train\n"
+                                                            "    units_per_processor: 0.125\n    offset: 1h\n"
+                                                            "    time_scale: 0.5\n    completed_only: true\n    rebase: false\n")));
+  ASSERT_NE(sc.swf_trace, nullptr);
+  EXPECT_EQ(sc.trace, nullptr);
+  EXPECT_EQ(sc.swf_trace->jobs.size(), 2u);
+  EXPECT_EQ(sc.swf.class_index, 0);
+  EXPECT_DOUBLE_EQ(sc.swf.units_per_processor, 0.125);
+  EXPECT_DOUBLE_EQ(sc.swf.offset_s, 3600);
+  EXPECT_DOUBLE_EQ(sc.swf.time_scale, 0.5);
+  EXPECT_TRUE(sc.swf.completed_only);
+  EXPECT_FALSE(sc.swf.rebase);
+  // The resolved YAML carries the mapping and loads to the same.
+  cfgtest::TempDir other;
+  auto again = load_scenario(other.write("resolved.yaml", sc.resolved_yaml));
+  ASSERT_NE(again.swf_trace, nullptr) << sc.resolved_yaml;
+  EXPECT_DOUBLE_EQ(again.swf.units_per_processor, 0.125);
+  EXPECT_DOUBLE_EQ(again.swf.offset_s, 3600);
+  EXPECT_DOUBLE_EQ(again.swf.time_scale, 0.5);
+  EXPECT_TRUE(again.swf.completed_only);
+  EXPECT_FALSE(again.swf.rebase);
+}
+
+TEST(WorkloadTrace, SwfMappingDefaults) {
+  cfgtest::TempDir dir;
+  dir.write("jobs.swf", kSwf);
+  auto sc = load_scenario(dir.write("s.yaml", with_workload("  trace: jobs.swf\n")));
+  ASSERT_NE(sc.swf_trace, nullptr);
+  EXPECT_EQ(sc.swf.class_index, 0);  // the first class
+  EXPECT_DOUBLE_EQ(sc.swf.units_per_processor, 1);
+  EXPECT_TRUE(sc.swf.rebase);
+  EXPECT_DOUBLE_EQ(sc.swf.time_scale, 1);
+  EXPECT_DOUBLE_EQ(sc.swf.offset_s, 0);
+  EXPECT_FALSE(sc.swf.completed_only);
+}
+
+TEST(WorkloadTraceErrors, SwfMappingErrorsNameTheKeyAndLine) {
+  cfgtest::TempDir dir;
+  dir.write("jobs.swf", kSwf);
+  // trace on line 20, swf on 21, its keys from 22.
+  auto path = dir.write("s.yaml", with_workload("  trace: jobs.swf\n  swf:\n    class: train\n"
+                                                "    units_per_processor: 0\n    time_scal: 2\n"));
+  auto diags = errors_of(path);
+  ASSERT_EQ(diags.size(), 2u) << all(diags);
+  EXPECT_EQ(diags[0].file, path);
+  EXPECT_EQ(diags[0].key_path, "workload.swf.units_per_processor");
+  EXPECT_EQ(diags[0].line, 23);
+  EXPECT_NE(diags[0].message.find("out of range"), std::string::npos) << all(diags);
+  EXPECT_EQ(diags[1].key_path, "workload.swf.time_scal");
+  EXPECT_EQ(diags[1].line, 24);
+  EXPECT_NE(diags[1].message.find("time_scale"), std::string::npos) << all(diags);  // did you mean
+}
+
+TEST(WorkloadTraceErrors, SwfClassMustBeAClassOfTheScenario) {
+  cfgtest::TempDir dir;
+  dir.write("jobs.swf", kSwf);
+  auto path = dir.write("s.yaml", with_workload("  trace: jobs.swf\n  swf:\n    class: inference\n"));
+  auto diags = errors_of(path);
   ASSERT_EQ(diags.size(), 1u) << all(diags);
+  EXPECT_EQ(diags[0].file, path);
+  EXPECT_EQ(diags[0].key_path, "workload.swf.class");
+  EXPECT_EQ(diags[0].line, 22);
+  EXPECT_NE(diags[0].message.find("unknown class 'inference'"), std::string::npos) << all(diags);
+  EXPECT_NE(diags[0].allowed.find("train"), std::string::npos) << all(diags);
+}
+
+TEST(WorkloadTraceErrors, SwfMappingWithoutAnSwfTrace) {
+  cfgtest::TempDir dir;
+  dir.write("jobs.csv", kTrace);
+  auto diags = errors_of(dir.write("s.yaml", with_workload("  trace: jobs.csv\n  swf: {class: train}\n")));
+  ASSERT_EQ(diags.size(), 1u) << all(diags);
+  EXPECT_EQ(diags[0].key_path, "workload.swf");
+  EXPECT_EQ(diags[0].line, 21);
+  EXPECT_NE(diags[0].message.find("not an SWF trace"), std::string::npos) << all(diags);
+  diags = errors_of(dir.write("t.yaml", with_workload("  swf: {class: train}\n")));
+  ASSERT_EQ(diags.size(), 1u) << all(diags);
+  EXPECT_EQ(diags[0].key_path, "workload.swf");
+  EXPECT_NE(diags[0].message.find("no workload.trace"), std::string::npos) << all(diags);
+}
+
+TEST(WorkloadTraceErrors, BadSwfRecordNamesTheTraceFileAndLine) {
+  cfgtest::TempDir dir;
+  dir.write("jobs.swf", std::string(kSwf) + "3 90 0 60 8 -1 -1 8 7200 -1 7 1 1 1 1 1 -1 -1\n");
+  auto path = dir.write("s.yaml", with_workload("  trace: jobs.swf\n"));
+  auto diags = errors_of(path);
+  ASSERT_EQ(diags.size(), 1u) << all(diags);
+  EXPECT_EQ(diags[0].file, path);
+  EXPECT_EQ(diags[0].line, 20);
   EXPECT_EQ(diags[0].key_path, "workload.trace");
-  EXPECT_NE(diags[0].message.find("SWF"), std::string::npos) << diags[0].message;
+  EXPECT_NE(diags[0].message.find("jobs.swf:4: field 11 (status)"), std::string::npos) << all(diags);
 }
 
 TEST(WorkloadTraceErrors, BadRowNamesTheTraceFileAndLine) {
