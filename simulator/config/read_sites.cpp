@@ -1,4 +1,7 @@
 // The `sites` section: compute pools and the power system of each site.
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -95,8 +98,9 @@ void read_wind(Ctx& ctx, const MapReader& site, power::WindParams& w) {
                "diurnal_amplitude", "diurnal_peak_hour", "cut_in", "rated", "cut_out", "losses", "profile_csv"},
               site.place());
   w.capacity_mw = m.quantity("capacity", Quantity::power, w.capacity_mw, non_negative());
-  w.weibull_k = m.number("weibull_k", w.weibull_k, positive());
-  w.weibull_c_ms = m.number("weibull_c", w.weibull_c_ms, positive());
+  // Physically possible winds: the Weibull scale (about the mean speed) below the strongest gust measured.
+  w.weibull_k = m.number("weibull_k", w.weibull_k, Range{0, 20, true, false});
+  w.weibull_c_ms = m.number("weibull_c", w.weibull_c_ms, Range{0, 113, true, false});
   w.autocorrelation = m.number("autocorrelation", w.autocorrelation, kAutocorrelation);
   w.seasonal_amplitude = m.number("seasonal_amplitude", w.seasonal_amplitude, fraction());
   w.seasonal_peak_day = static_cast<int>(m.integer("seasonal_peak_day", w.seasonal_peak_day, between(1, 366)));
@@ -184,6 +188,11 @@ void read_grid(Ctx& ctx, const MapReader& site, power::GridParams& g) {
   g.export_mw = m.quantity("export", Quantity::power, g.export_mw, non_negative());
   g.carbon_gco2_per_kwh = m.number("carbon", g.carbon_gco2_per_kwh, between(0, 2000));
   m.fixed("carbon_hourly", g.carbon_hourly_factor, non_negative());
+  if (double peak = g.carbon_gco2_per_kwh * *std::max_element(g.carbon_hourly_factor.begin(), g.carbon_hourly_factor.end());
+      !(peak <= 2000))
+    ctx.error(m.place("carbon_hourly"), m.path("carbon_hourly"),
+              fmt::format("carbon x the largest hourly factor is {:.4g} gCO2/kWh, physically impossible", peak),
+              "a grid carbon intensity from 0 to 2000 gCO2/kWh at every hour");
   g.carbon_csv = profile_path(ctx, m, "carbon_csv", kCarbonProfile);
 }
 

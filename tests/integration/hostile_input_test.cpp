@@ -238,6 +238,14 @@ TEST(Hostile, PhysicallyImpossibleProfileValues) {
       expect_2(S() + cmd + (dir / "s.yaml"), c.key + ": " + (dir / c.file) + ":3: " + c.says);
     }
   }
+  // The same quantities given as parameters.
+  const std::string flat = ",1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]";
+  std::ofstream(dir / "base.yaml") << kBase;
+  for (auto [set, says] : {std::pair<std::string, std::string>{"sites.alpha.grid.carbon=-5", "sites.alpha.grid.carbon: -5 is out of range (from 0 to 2000)"},
+                           {"sites.alpha.grid.carbon_hourly=[1e6" + flat, "sites.alpha.grid.carbon_hourly: carbon x the largest hourly factor is"},
+                           {"sites.alpha.climate.monthly_mean=[-300,0,0,0,0,0,0,0,0,0,0,0]", "sites.alpha.climate.monthly_mean.0: -300 is out of range"},
+                           {"sites.alpha.wind.weibull_c=1e9", "sites.alpha.wind.weibull_c: 1e9 is out of range (> 0 and <= 113)"}})
+    expect_2(S() + " check " + (dir / "base.yaml") + " --set '" + set + "'", says);
   EXPECT_FALSE(std::filesystem::exists(dir / "out.h5"));
 }
 
