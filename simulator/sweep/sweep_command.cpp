@@ -201,15 +201,18 @@ int cmd_sweep(const SweepArgs& args, int* argc, char*** argv) {
   std::string exe = args.self_exe.empty() ? self_executable() : args.self_exe;
   InterruptGuard guard;
   DirLock lock;
+  int locked = 0;
   if (talk) {
     // The directory and its lock first: a second sweep on it stops here, before it writes anything.
-    if (std::string why = not_a_sweep_dir(dir.root); !why.empty()) return usage("-o " + dir.root + ": " + why);
     std::error_code ec;
-    fs::create_directories(dir.root, ec);
-    if (ec) return usage("cannot create " + dir.root + ": " + ec.message());
-    if (std::string holder = lock.take(dir.root, args.point >= 0); !holder.empty())
-      return usage(dir.root + " is in use by another sweep (" + holder + "); wait for it, or use another -o");
+    if (std::string why = not_a_sweep_dir(dir.root); !why.empty())
+      locked = usage("-o " + dir.root + ": " + why);
+    else if (fs::create_directories(dir.root, ec); ec)
+      locked = usage("cannot create " + dir.root + ": " + ec.message());
+    else if (std::string holder = lock.take(dir.root, args.point >= 0); !holder.empty())
+      locked = usage(dir.root + " is in use by another sweep (" + holder + "); wait for it, or use another -o");
   }
+  if (mpi.agree(locked)) return 2;  // every rank stops with rank 0 (none waits for it forever)
   try {
     if (!args.slurm.empty()) {
       if (!talk) return 0;
