@@ -188,9 +188,14 @@ class Parser {
         fixed(e.value, key, spec);
       else if (e.value.is_scalar())
         spec.fixed.emplace_back(key, e.value.scalar);
-      else
+      else if (e.value.is_seq() && std::all_of(e.value.items.begin(), e.value.items.end(), [](const Node& i) { return i.is_scalar(); })) {
+        // A list of values is one value (as in a sweep spec): `sites.dakhla.phases: []` removes the phases.
+        std::string flow = "[";
+        for (size_t i = 0; i < e.value.items.size(); ++i) flow += (i ? ", " : "") + e.value.items[i].scalar;
+        spec.fixed.emplace_back(key, flow + "]");
+      } else
         error(e.value.place, "set." + key, std::string("expected a value, found ") + e.value.kind_name(),
-              "a number, a quantity or a word");
+              "a number, a quantity, a word or a list of them");
     }
   }
 

@@ -85,7 +85,8 @@ TEST_F(SpecTest, AValidSpecReadsAsWritten) {
 }
 
 TEST_F(SpecTest, DefaultsAndSeedCount) {
-  Spec s = load_spec(write(R"(variables: [{key: sites.dakhla.solar.capacity, min: 0, max: 1, unit: MW}]
+  Spec s = load_spec(write(R"(set: {sites.dakhla.phases: []}
+variables: [{key: sites.dakhla.solar.capacity, min: 0, max: 1, unit: MW}]
 objectives: [{kpi: carbon_t, goal: min}, {kpi: wait_mean_s, goal: min}]
 seeds: 3
 )"));
@@ -93,6 +94,8 @@ seeds: 3
   EXPECT_EQ(s.algorithm, "nsga2");
   EXPECT_EQ(s.combine, Combine::mean);
   EXPECT_TRUE(s.screening_duration.empty());
+  ASSERT_EQ(s.fixed.size(), 1u);  // a list in set is one value, passed as flow YAML
+  EXPECT_EQ(s.fixed[0], (std::pair<std::string, std::string>{"sites.dakhla.phases", "[]"}));
 }
 
 TEST_F(SpecTest, EveryErrorNamesLineAndKey) {
