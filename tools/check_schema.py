@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Check a sovcap result file against DESIGN.md's HDF5 schema sovcap/2.
+"""Check a sovcap result file against the result schema (docs/results.md; names from `sovcap schema --json`).
 
 Checks root attributes, every series (present, length == len(time_s), `units`,
 the time_s dimension scale attached), link series, the /jobs table and its

@@ -4,6 +4,7 @@
 #include <array>
 #include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "models/water/cooling_water.hpp"
@@ -57,6 +58,9 @@ struct ClimateParams {
 
 struct CoolingParams {
   enum class Model { constant, free_cooling } model = Model::constant;
+  // Each model with its name in scenarios.
+  static constexpr std::pair<Model, const char*> kModelNames[] = {{Model::constant, "constant"},
+                                                                  {Model::free_cooling, "free_cooling"}};
   double pue = 1.3;              // constant model
   double pue_min = 1.1;          // free-cooling model: PUE below free_below_c
   double free_below_c = 18;

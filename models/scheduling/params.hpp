@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <utility>
 
 namespace sovcap::scheduling {
 
@@ -24,9 +25,18 @@ inline const char* queue_policy_name(QueuePolicy p) {
   return "?";
 }
 enum class Placement { nearest, earliest_start, greenest, sovereignty_first };
+// Each placement rule with its name in scenarios (read, resolved and described through this table).
+inline constexpr std::pair<Placement, const char*> kPlacementNames[] = {
+    {Placement::nearest, "nearest"},
+    {Placement::earliest_start, "earliest_start"},
+    {Placement::greenest, "greenest"},
+    {Placement::sovereignty_first, "sovereignty_first"},
+};
 // What placement makes of a class's latency target: ignore it (misses are only counted), or prefer
 // the sites that meet it while one of them can start the job at once (placement.hpp).
 enum class LatencyRule { ignore, prefer };
+inline constexpr std::pair<LatencyRule, const char*> kLatencyRuleNames[] = {{LatencyRule::ignore, "ignore"},
+                                                                            {LatencyRule::prefer, "prefer"}};
 
 struct PoolSpec {
   std::string id;

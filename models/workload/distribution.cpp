@@ -34,15 +34,8 @@ bool all_finite(const std::vector<double>& v) {
 }  // namespace
 
 const char* type_name(Type type) {
-  switch (type) {
-    case Type::constant: return "constant";
-    case Type::exponential: return "exponential";
-    case Type::lognormal: return "lognormal";
-    case Type::weibull: return "weibull";
-    case Type::uniform: return "uniform";
-    case Type::discrete: return "discrete";
-    case Type::empirical: return "empirical";
-  }
+  for (const auto& [t, name] : DistributionSpec::kTypeNames)
+    if (t == type) return name;
   return "unknown";
 }
 

@@ -1,10 +1,16 @@
 #pragma once
 #include <cstdint>
 #include <limits>
+#include <utility>
 
 namespace sovcap::workload {
 
 enum class JobStatus : int8_t { completed = 0, rejected = 1, killed = 2, unfinished = 3 };
+// Each status's name, as the result's /jobs enum stores it; every value once.
+inline constexpr std::pair<const char*, JobStatus> kJobStatusNames[] = {{"completed", JobStatus::completed},
+                                                                      {"rejected", JobStatus::rejected},
+                                                                      {"killed", JobStatus::killed},
+                                                                      {"unfinished", JobStatus::unfinished}};
 
 // One job from arrival to end. Times are seconds since scenario start; NaN = not reached.
 struct Job {

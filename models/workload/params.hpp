@@ -2,6 +2,7 @@
 // Plain description of the workload: job classes with their arrival processes and distributions.
 #include <array>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sovcap::workload {
@@ -13,6 +14,11 @@ namespace sovcap::workload {
 //   discrete: values[], weights[]   empirical: values[] (samples, drawn uniformly)
 struct DistributionSpec {
   enum class Type { constant, exponential, lognormal, weibull, uniform, discrete, empirical };
+  // Each type with its name in scenarios.
+  static constexpr std::pair<Type, const char*> kTypeNames[] = {
+      {Type::constant, "constant"}, {Type::exponential, "exponential"}, {Type::lognormal, "lognormal"},
+      {Type::weibull, "weibull"},   {Type::uniform, "uniform"},         {Type::discrete, "discrete"},
+      {Type::empirical, "empirical"}};
   Type type = Type::constant;
   double value = 0, mean = 0, median = 0, sigma = 0, shape = 0, scale = 0, min = 0, max = 0;
   std::vector<double> values, weights;
@@ -21,6 +27,7 @@ struct DistributionSpec {
 };
 
 enum class PoolKind { gpu, cpu };
+inline constexpr std::pair<PoolKind, const char*> kPoolKindNames[] = {{PoolKind::gpu, "gpu"}, {PoolKind::cpu, "cpu"}};
 
 struct JobClassSpec {
   std::string id;

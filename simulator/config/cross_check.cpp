@@ -4,6 +4,7 @@
 #include <map>
 
 #include "models/network/topology.hpp"
+#include "simulator/config/enum_names.hpp"
 #include "simulator/config/draft.hpp"
 #include "simulator/config/suggest.hpp"
 
@@ -157,7 +158,7 @@ void check_classes(Ctx& ctx, Draft& d) {
                      std::find(c.allowed_sites.begin(), c.allowed_sites.end(), s.id) != c.allowed_sites.end();
       for (const auto& p : s.pools) runnable = runnable || (allowed && p.gpu == (c.pool == workload::PoolKind::gpu));
     }
-    const char* kind = c.pool == workload::PoolKind::gpu ? "gpu" : "cpu";
+    const char* kind = spelling(c.pool, workload::kPoolKindNames);
     if (!runnable && !sc.sites.empty())
       ctx.error(ref.pool_place, ref.ref.path + ".pool",
                 std::string("no site") + (c.allowed_sites.empty() ? "" : " in allowed_sites") + " has a " + kind + " pool",

@@ -6,6 +6,7 @@
 
 #include "models/network/topology.hpp"
 #include "models/workload/distribution.hpp"
+#include "simulator/config/enum_names.hpp"
 #include "simulator/config/text_table.hpp"
 
 namespace sovcap::config {
@@ -37,10 +38,7 @@ std::string dist(const workload::DistributionSpec& d, bool duration) {
 }
 
 const char* policy(scheduling::QueuePolicy p) { return scheduling::queue_policy_name(p); }
-const char* placement(scheduling::Placement p) {
-  static const char* n[] = {"nearest", "earliest_start", "greenest", "sovereignty_first"};
-  return n[static_cast<int>(p)];
-}
+const char* placement(scheduling::Placement p) { return spelling(p, scheduling::kPlacementNames); }
 
 }  // namespace
 
@@ -74,7 +72,7 @@ std::string describe(const Scenario& sc) {
       sites.add({first ? s.id : "", first ? s.name : "", first ? s.node : "",
                  first ? fmt::format("{:.2f}", s.power.location.latitude_deg) : "",
                  first ? fmt::format("{:.2f}", s.power.location.longitude_deg) : "", first ? (s.sovereign ? "yes" : "no") : "",
-                 p.id, p.gpu ? "gpu" : "cpu", std::to_string(p.nodes), fmt::format("{:.0f}", units), g(p.node_peak_kw),
+                 p.id, spelling(p.gpu ? workload::PoolKind::gpu : workload::PoolKind::cpu, workload::kPoolKindNames), std::to_string(p.nodes), fmt::format("{:.0f}", units), g(p.node_peak_kw),
                  fmt::format("{:.1f}", p.nodes * p.node_peak_kw / 1000)});
       first = false;
     }
@@ -128,7 +126,7 @@ std::string describe(const Scenario& sc) {
     if (!flags.empty()) flags.pop_back();
     std::string allowed;
     for (const auto& a : c.allowed_sites) allowed += (allowed.empty() ? "" : ",") + a;
-    classes.add({c.id, c.pool == workload::PoolKind::gpu ? "gpu" : "cpu", g(c.rate_per_h), fmt::format("{:g}%", 100 * c.growth_per_year),
+    classes.add({c.id, spelling(c.pool, workload::kPoolKindNames), g(c.rate_per_h), fmt::format("{:g}%", 100 * c.growth_per_year),
                  dist(c.units, false), dist(c.runtime_s, true), g(c.input_gb), g(c.output_gb), std::to_string(c.priority),
                  flags.empty() ? "-" : flags, allowed.empty() ? "all" : allowed});
   }

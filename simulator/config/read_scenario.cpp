@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "simulator/config/draft.hpp"
+#include "simulator/config/enum_names.hpp"
 #include "simulator/config/iso_time.hpp"
 
 namespace sovcap::config {
@@ -57,9 +58,8 @@ void read_scenario_section(Ctx& ctx, MapReader& root, Draft& d) {
   std::vector<std::string> policies;
   for (const auto& n : scheduling::kQueuePolicyNames) policies.push_back(n.name);
   sc.scheduling.policy = scheduling::kQueuePolicyNames[s.choice("policy", policies, 0)].policy;
-  sc.scheduling.placement = static_cast<scheduling::Placement>(
-      s.choice("placement", {"nearest", "earliest_start", "greenest", "sovereignty_first"}, 0));
-  sc.scheduling.latency = static_cast<scheduling::LatencyRule>(s.choice("latency", {"ignore", "prefer"}, 0));
+  sc.scheduling.placement = choose(s, "placement", scheduling::kPlacementNames, scheduling::Placement::nearest);
+  sc.scheduling.latency = choose(s, "latency", scheduling::kLatencyRuleNames, scheduling::LatencyRule::ignore);
 }
 
 }  // namespace sovcap::config

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "models/power/profile_csv.hpp"
+#include "simulator/config/enum_names.hpp"
 #include "simulator/config/draft.hpp"
 
 namespace sovcap::config {
@@ -53,8 +54,8 @@ scheduling::PoolSpec read_pool(Ctx& ctx, const Node& item, const std::string& pa
   MapReader m(ctx, &item, path, {"id", "kind", "nodes", "units_per_node", "node_peak", "node_idle", "min_speed", "mtbf", "mttr"},
               item.place);
   scheduling::PoolSpec p;
-  p.gpu = m.choice("kind", {"gpu", "cpu"}, 0) == 0;
-  p.id = m.id("id", std::string(p.gpu ? "gpu" : "cpu"));
+  p.gpu = choose(m, "kind", workload::kPoolKindNames, workload::PoolKind::gpu) == workload::PoolKind::gpu;
+  p.id = m.id("id", std::string(spelling(p.gpu ? workload::PoolKind::gpu : workload::PoolKind::cpu, workload::kPoolKindNames)));
   p.nodes = static_cast<int>(m.integer("nodes", std::nullopt, between(1, 1e7)));
   // CPU defaults: a two-socket server of 128 cores, about 1 kW at full load
   // and 0.3 kW idle (assumption: typical of current 2U dual-socket servers).
@@ -130,7 +131,7 @@ void read_cooling(Ctx& ctx, const MapReader& site, power::CoolingParams& c) {
               {"model", "pue", "pue_min", "free_below", "pue_slope", "pue_max", "mode", "approach", "range",
                "evaporated_fraction", "cycles", "drift", "adiabatic_effectiveness", "adiabatic_above", "coil_air_rise"},
               site.place());
-  c.model = static_cast<power::CoolingParams::Model>(m.choice("model", {"constant", "free_cooling"}, 0));
+  c.model = choose(m, "model", power::CoolingParams::kModelNames, power::CoolingParams::Model::constant);
   c.pue = m.number("pue", c.pue, between(1, 5));
   c.pue_min = m.number("pue_min", c.pue_min, between(1, 5));
   c.free_below_c = m.number("free_below", c.free_below_c, between(-60, 60));

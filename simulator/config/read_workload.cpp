@@ -10,6 +10,7 @@
 #include "models/workload/distribution.hpp"
 #include "models/workload/csv_trace.hpp"
 #include "models/workload/trace_error.hpp"
+#include "simulator/config/enum_names.hpp"
 #include "simulator/config/draft.hpp"
 
 namespace sovcap::config {
@@ -17,7 +18,6 @@ namespace {
 
 using workload::DistributionSpec;
 
-const std::vector<std::string> kDistTypes = {"constant", "exponential", "lognormal", "weibull", "uniform", "discrete", "empirical"};
 
 // The parameters each distribution type takes (besides type, clamp_min, clamp_max).
 std::vector<std::string> params_of(DistributionSpec::Type t) {
@@ -81,15 +81,15 @@ DistributionSpec read_distribution(Ctx& ctx, const MapReader& cls, const std::st
   DistributionSpec::Type type = DistributionSpec::Type::constant;
   if (n->is_map())
     if (const Node* t = n->get("type"); t && t->is_scalar()) {
-      auto it = std::find(kDistTypes.begin(), kDistTypes.end(), t->scalar);
-      if (it != kDistTypes.end()) type = static_cast<DistributionSpec::Type>(it - kDistTypes.begin());
+      for (const auto& [value, name] : DistributionSpec::kTypeNames)
+        if (t->scalar == name) type = value;
     }
   std::vector<std::string> known = {"type", "clamp_min", "clamp_max"};
   for (auto& p : params_of(type)) known.push_back(p);
   MapReader m(ctx, n, cls.path(key), known, cls.place());
   if (!m.is_map()) return spec;
   if (!m.has("type")) m.missing("type");
-  spec.type = static_cast<DistributionSpec::Type>(m.choice("type", kDistTypes, 0));
+  spec.type = choose(m, "type", DistributionSpec::kTypeNames, DistributionSpec::Type::constant);
   const Range any_value = q ? non_negative() : any();
   auto value = [&](const std::string& k, std::optional<double> def, const Range& r) {
     return q ? m.quantity(k, *q, def, r) : m.number(k, def, r);
@@ -192,7 +192,7 @@ void read_classes(Ctx& ctx, MapReader& root, Draft& d) {
     workload::JobClassSpec c;
     ClassRef ref;
     c.id = m.id("id", std::nullopt);
-    c.pool = static_cast<workload::PoolKind>(m.choice("pool", {"gpu", "cpu"}, 0));
+    c.pool = choose(m, "pool", workload::kPoolKindNames, workload::PoolKind::gpu);
     ref.pool_place = m.place("pool");
     // Bounded: a rate like 1e300 would make jobs faster than time advances (no end, memory without bound).
     c.rate_per_h = m.number("rate", std::nullopt, between(0, 1e6));

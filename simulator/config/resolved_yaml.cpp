@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "models/workload/distribution.hpp"
+#include "simulator/config/enum_names.hpp"
 
 namespace sovcap::config {
 namespace {
@@ -111,7 +112,7 @@ void site(YAML::Emitter& out, const SiteSpec& s) {
   for (const auto& pool : s.pools) {
     out << YAML::BeginMap;
     kv(out, "id", pool.id);
-    kv(out, "kind", pool.gpu ? "gpu" : "cpu");
+    kv(out, "kind", spelling(pool.gpu ? workload::PoolKind::gpu : workload::PoolKind::cpu, workload::kPoolKindNames));
     kv(out, "nodes", pool.nodes);
     kv(out, "units_per_node", pool.units_per_node);
     kv(out, "node_peak", with(pool.node_peak_kw, "kW"));
@@ -167,7 +168,7 @@ void site(YAML::Emitter& out, const SiteSpec& s) {
   out << YAML::EndMap;
 
   out << YAML::Key << "cooling" << YAML::Value << YAML::BeginMap;
-  kv(out, "model", p.cooling.model == power::CoolingParams::Model::constant ? "constant" : "free_cooling");
+  kv(out, "model", spelling(p.cooling.model, power::CoolingParams::kModelNames));
   kv(out, "pue", num(p.cooling.pue));
   kv(out, "pue_min", num(p.cooling.pue_min));
   kv(out, "free_below", num(p.cooling.free_below_c));
@@ -222,10 +223,7 @@ void site(YAML::Emitter& out, const SiteSpec& s) {
 }
 
 const char* policy_name(scheduling::QueuePolicy p) { return scheduling::queue_policy_name(p); }
-const char* placement_name(scheduling::Placement p) {
-  static const char* names[] = {"nearest", "earliest_start", "greenest", "sovereignty_first"};
-  return names[static_cast<int>(p)];
-}
+const char* placement_name(scheduling::Placement p) { return spelling(p, scheduling::kPlacementNames); }
 
 }  // namespace
 
@@ -242,7 +240,7 @@ std::string resolved_yaml(const Scenario& sc) {
   out << YAML::Key << "scheduling" << YAML::Value << YAML::BeginMap;
   kv(out, "policy", policy_name(sc.scheduling.policy));
   kv(out, "placement", placement_name(sc.scheduling.placement));
-  kv(out, "latency", sc.scheduling.latency == scheduling::LatencyRule::prefer ? "prefer" : "ignore");
+  kv(out, "latency", spelling(sc.scheduling.latency, scheduling::kLatencyRuleNames));
   out << YAML::EndMap;
 
   out << YAML::Key << "sites" << YAML::Value << YAML::BeginSeq;
@@ -299,7 +297,7 @@ std::string resolved_yaml(const Scenario& sc) {
   for (const auto& c : sc.classes) {
     out << YAML::BeginMap;
     kv(out, "id", c.id);
-    kv(out, "pool", c.pool == workload::PoolKind::gpu ? "gpu" : "cpu");
+    kv(out, "pool", spelling(c.pool, workload::kPoolKindNames));
     kv(out, "rate", num(c.rate_per_h));
     flow_numbers(out, "hourly", c.hourly_factor);
     flow_numbers(out, "weekday", c.weekday_factor);

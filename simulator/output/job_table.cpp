@@ -49,11 +49,7 @@ std::vector<unsigned char> shuffle_deflate(const unsigned char* in, size_t n, si
 Hid job_status_enum_type() {
   using workload::JobStatus;
   Hid t(H5Tenum_create(H5T_NATIVE_INT8), "status enum");
-  const std::pair<const char*, JobStatus> values[] = {{"completed", JobStatus::completed},
-                                                      {"rejected", JobStatus::rejected},
-                                                      {"killed", JobStatus::killed},
-                                                      {"unfinished", JobStatus::unfinished}};
-  for (const auto& [name, v] : values) {
+  for (const auto& [name, v] : workload::kJobStatusNames) {
     auto raw = static_cast<int8_t>(v);
     h5_check(H5Tenum_insert(t, name, &raw), std::string("status enum ") + name);
   }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "models/workload/job.hpp"
 #include "simulator/output/text_table.hpp"
 
 namespace sovcap::output {
@@ -47,7 +48,13 @@ std::string format_schema_json() {
     out += (first ? "" : ", ") + json_string(group_name(g));
     first = false;
   }
-  out += "],\n  \"tables\": [";
+  out += "],\n  \"job_status\": {";
+  first = true;
+  for (const auto& [name, value] : workload::kJobStatusNames) {
+    out += (first ? "" : ", ") + json_string(name) + ": " + std::to_string(static_cast<int>(value));
+    first = false;
+  }
+  out += "},\n  \"tables\": [";
   for (size_t i = 0; i < std::size(kTables); ++i) {
     Table t = kTables[i];
     out += (i ? ",\n    {" : "\n    {") + std::string("\"table\": ") + json_string(table_name(t)) +

@@ -49,7 +49,8 @@ inline void diff_site(Diff& d, const std::string& p, const sovcap::config::SiteS
   if (a.pools.size() != b.pools.size()) return d.found.push_back(p + "pools.size");
   for (size_t i = 0; i < a.pools.size(); ++i) {
     CFG_EQ(pools[i].id); CFG_EQ(pools[i].gpu); CFG_EQ(pools[i].nodes); CFG_EQ(pools[i].units_per_node);
-    CFG_EQ(pools[i].node_peak_kw); CFG_EQ(pools[i].node_idle_kw);
+    CFG_EQ(pools[i].node_peak_kw); CFG_EQ(pools[i].node_idle_kw); CFG_EQ(pools[i].min_speed);
+    CFG_EQ(pools[i].carbon_deadline_margin_s); CFG_EQ(pools[i].node_mtbf_s); CFG_EQ(pools[i].node_mttr_s);
   }
   CFG_EQ(power.location.latitude_deg); CFG_EQ(power.location.longitude_deg); CFG_EQ(power.location.elevation_m);
   CFG_EQ(power.solar.capacity_mw); CFG_EQ(power.solar.inverter_mw); CFG_EQ(power.solar.tilt_deg);
@@ -62,7 +63,7 @@ inline void diff_site(Diff& d, const std::string& p, const sovcap::config::SiteS
   CFG_EQ(power.wind.rated_ms); CFG_EQ(power.wind.cut_out_ms); CFG_EQ(power.wind.losses_fraction);
   CFG_EQ(power.wind.profile_csv);
   CFG_EQ(power.climate.monthly_mean_c); CFG_EQ(power.climate.diurnal_swing_c); CFG_EQ(power.climate.peak_hour_local);
-  CFG_EQ(power.climate.profile_csv);
+  CFG_EQ(power.climate.profile_csv); CFG_EQ(power.climate.monthly_mean_rh_percent);
   CFG_EQ(power.cooling.model); CFG_EQ(power.cooling.pue); CFG_EQ(power.cooling.pue_min); CFG_EQ(power.cooling.free_below_c);
   CFG_EQ(power.cooling.pue_slope_per_c); CFG_EQ(power.cooling.pue_max);
   CFG_EQ(power.climate.monthly_mean_rh_percent);
@@ -97,7 +98,8 @@ inline std::vector<std::string> differences(const sovcap::config::Scenario& a, c
   Diff d;
   std::string p;
   CFG_EQ(name); CFG_EQ(start_utc_s); CFG_EQ(start_utc); CFG_EQ(duration_s); CFG_EQ(step_s); CFG_EQ(seed);
-  CFG_EQ(scheduling.policy); CFG_EQ(scheduling.placement);
+  CFG_EQ(scheduling.policy); CFG_EQ(scheduling.placement); CFG_EQ(scheduling.latency);
+  CFG_EQ(replication_gb); CFG_EQ(replication_every_s); CFG_EQ(inputs_in_flight); CFG_EQ(trace_path);
   if (a.sites.size() != b.sites.size()) d.found.push_back("sites.size");
   for (size_t i = 0; i < a.sites.size() && i < b.sites.size(); ++i) diff_site(d, "sites." + a.sites[i].id + ".", a.sites[i], b.sites[i]);
   if (a.regions.size() != b.regions.size()) d.found.push_back("regions.size");
@@ -139,7 +141,7 @@ inline std::vector<std::string> differences(const sovcap::config::Scenario& a, c
       CFG_EQ(id); CFG_EQ(pool); CFG_EQ(rate_per_h); CFG_EQ(hourly_factor); CFG_EQ(weekday_factor); CFG_EQ(growth_per_year);
       CFG_EQ(region_weights); CFG_EQ(estimate_factor); CFG_EQ(input_gb); CFG_EQ(output_gb); CFG_EQ(priority);
       CFG_EQ(preemptible); CFG_EQ(flexible); CFG_EQ(deadline_s); CFG_EQ(checkpoint_interval_s); CFG_EQ(checkpoint_gb);
-      CFG_EQ(allowed_sites);
+      CFG_EQ(allowed_sites); CFG_EQ(latency_target_s);
       diff_dist(d, p + "units.", a.units, b.units);
       diff_dist(d, p + "runtime.", a.runtime_s, b.runtime_s);
     }

@@ -1,4 +1,4 @@
-// Same config and seed => the same datasets, bit for bit (DESIGN.md): across
+// Same config and seed => the same datasets, bit for bit (docs/architecture.md): across
 // runs, across -j settings of a sweep, and across a sweep killed mid-way and
 // resumed (which must not rerun its finished points). Files are compared as
 // h5dump's text of every group, dataset and attribute, floats printed with 17

@@ -1,5 +1,5 @@
 // End to end: the tiny scenario through the real binary, its HDF5 read back
-// independently, and the invariants of DESIGN.md checked on it.
+// independently, and the invariants of docs/architecture.md checked on it.
 #include <cstring>
 #include <gtest/gtest.h>
 

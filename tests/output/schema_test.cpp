@@ -1,5 +1,5 @@
-// The file the writer produces has every dataset and attribute that DESIGN.md's
-// "HDF5 result schema, version 1" names, read back with the bare C API.
+// The file the writer produces has every dataset and attribute that docs/results.md's
+// schema (and the registry) names, read back with the bare C API.
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -15,7 +15,7 @@ class CheckSchemaTest(FixtureCase):
         r = run_tool("check_schema.py", self.run_h5)
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         self.assertTrue(r.stdout.startswith("schema OK: "), r.stdout)
-        self.assertIn("2 sites, 2 links", r.stdout)
+        self.assertIn("2 sites, 4 links", r.stdout)
 
     def test_broken_balance_is_caught_with_site_and_sample(self):
         bad = self.copy_fixture("bad_balance.h5", broken_balance=True)

@@ -1,4 +1,5 @@
-"""sovcap-report: one valid, self-contained HTML page with the KPI tables, naming every site."""
+"""sovcap-report: one valid, self-contained HTML page: headline sentences, pictures, then the key figures
+with the registry's labels, naming every site."""
 import base64
 import os
 import re
@@ -73,9 +74,26 @@ class ReportTest(FixtureCase):
         with h5py.File(self.run_h5, "r") as f:
             submitted = int(f["summary"].attrs["jobs_submitted"])
             scenario = f.attrs["scenario"]
-        self.assertIn("jobs_submitted", self.text)
-        self.assertRegex(self.page, rf"<th>jobs_submitted</th><td class=\"num\">{submitted:,}</td>")
+        # Labelled from the registry (the name stays as the row's tooltip).
+        self.assertRegex(self.page, rf"<th title=\"jobs_submitted\">jobs submitted</th><td class=\"num\">{submitted:,}</td>")
         self.assertIn(scenario, self.text)
+        with h5py.File(self.run_h5, "r") as f:
+            names = [k for k in f["summary"].attrs if k != "units"]
+        for name in names:  # every KPI of the file, under its label
+            self.assertIn(f"<th title=\"{name}\">", self.page)
+        self.assertNotIn("<th>jobs_submitted</th>", self.page)
+
+    def test_headline_sentences_then_pictures_then_tables(self):
+        with h5py.File(self.run_h5, "r") as f:
+            done, submitted = int(f["summary"].attrs["jobs_completed"]), int(f["summary"].attrs["jobs_submitted"])
+            share = float(f["summary"].attrs["renewable_fraction"])
+        headline = re.search(r"<p class=\"headline\">(.*?)</p>", self.page).group(1)
+        self.assertIn(f"{done:,} of {submitted:,} jobs completed", headline)
+        self.assertIn(f"{100 * share:.1f} %", headline)  # fractions as percent
+        self.assertLess(self.page.index("class=\"headline\""), self.page.index("<h2>Pictures</h2>"))
+        self.assertLess(self.page.index("<h2>Pictures</h2>"), self.page.index("<h2>Key figures</h2>"))
+        for group in ("service", "energy", "carbon"):  # grouped by meaning
+            self.assertIn(f"<caption>{group}</caption>", self.page)
 
     def test_images_are_inline_pngs(self):
         self.assertEqual(len(self.parser.images), 4 * len(SITES) + 6)  # + costs and water
@@ -96,7 +114,7 @@ class ReportTest(FixtureCase):
             self.assertIn(f"<a href=\"#{name}\">", self.page)
 
     def test_numbers_read_plainly(self):
-        tables = self.page.split("<h2>Pictures</h2>")[0]
+        tables = self.page.split("<h2>Key figures</h2>")[1]
         self.assertIsNone(re.search(r">-?\d\.\d+e[+-]\d+<", tables))  # 3,889,707, not 3.89e+06
         with h5py.File(self.run_h5, "r") as f:
             seed = int(f.attrs["seed"])

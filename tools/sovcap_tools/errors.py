@@ -1,4 +1,4 @@
-"""One-line errors and the exit codes of the command-line contract (DESIGN.md)."""
+"""One-line errors and the exit codes of the command-line contract (docs/architecture.md)."""
 import contextlib
 import os
 import shutil

@@ -1,7 +1,9 @@
 """Every picture of a run, in order, as (file name, caption, figure) built one at a time."""
+import numbers as numbers_
+
 import matplotlib.gridspec as gridspec
 
-from . import plots, style
+from . import plots, registry, style
 from .errors import progress
 
 
@@ -23,37 +25,35 @@ def duration_text(seconds):
     return f"{s / 86400:.1f} days"
 
 
+def kpi_text(f, v, in_gwh=False):
+    """One KPI as a planner reads it: its registry format and unit, waits as durations, large energies in GWh,
+    fractions as percent."""
+    unit = registry.shown_unit(f)
+    if unit == "s":
+        return duration_text(v)
+    if unit == "MWh" and in_gwh:
+        return f"{float(v) / 1000:,.0f} GWh"
+    if unit == "MWh":
+        return f"{float(v):,.0f} MWh"
+    if unit == "t" and float(v) >= 10000:
+        return f"{float(v) / 1000:,.0f} kt"
+    if unit == "GB" and float(v) >= 10000:
+        return f"{float(v) / 1000:,.0f} TB"
+    text = registry.format_value(f, v)
+    return f"{text} %" if unit == "%" else f"{text} {unit}".strip()
+
+
 def kpi_lines(kpis):
-    """(label, value) pairs of the whole-scenario KPIs a planner asks for first; missing ones left out."""
-    def get(key):
-        v = kpis.get(key)
-        return float(v) if isinstance(v, (int, float)) else None
-
+    """(label, value) pairs of every whole-run KPI the file has, grouped by meaning in the registry's order
+    (a group's name as a (heading, None) row); labels and formats from the registry, nothing invented."""
+    numbers = {k: v for k, v in kpis.items() if isinstance(v, numbers_.Real)}
+    in_gwh = float(numbers.get("energy_facility_mwh") or 0.0) >= 10000  # one energy unit for the whole panel
     rows = []
-
-    def add(label, key, fmt):
-        v = get(key)
-        if v is not None:
-            rows.append((label, fmt(v)))
-
-    in_gwh = (get("energy_facility_mwh") or 0.0) >= 10000  # one energy unit for the whole panel
-    gwh = lambda v: f"{v / 1000:,.0f} GWh" if in_gwh else f"{v:,.0f} MWh"  # noqa: E731
-    add("facility energy", "energy_facility_mwh", gwh)
-    add("IT energy", "energy_it_mwh", gwh)
-    add("solar / wind", "solar_mwh", lambda v: f"{gwh(v)} / {gwh(get('wind_mwh') or 0.0)}")
-    add("grid import", "grid_import_mwh", gwh)
-    add("curtailed", "curtailed_mwh", gwh)
-    add("unserved demand", "unserved_mwh", gwh)
-    add("renewable share", "renewable_fraction", lambda v: f"{100 * v:.1f} %")
-    add("carbon", "carbon_t", lambda v: f"{v / 1000:,.0f} kt CO2" if v >= 10000 else f"{v:,.0f} t CO2")
-    add("mean PUE", "mean_pue", lambda v: f"{v:.3f}")
-    add("GPU utilization", "gpu_utilization", lambda v: f"{100 * v:.1f} %")
-    add("jobs completed", "jobs_completed", lambda v: f"{v:,.0f} of {get('jobs_submitted') or 0:,.0f}")
-    add("wait, median / p95", "wait_p50_s", lambda v: f"{duration_text(v)} / {duration_text(get('wait_p95_s') or 0)}")
-    add("mean slowdown", "mean_slowdown", lambda v: f"{v:.2f}")
-    add("cost per GPU-hour", "cost_per_gpu_hour_usd", lambda v: f"{v:.2f} USD")
-    add("net present cost", "npc_usd", lambda v: f"{v / 1e9:,.2f} bn USD" if v >= 1e9 else f"{v / 1e6:,.1f} M USD")
-    add("water / WUE", "water_m3", lambda v: f"{v:,.0f} m3 / {get('wue_l_per_kwh') or 0.0:.2f} L/kWh")
+    for group, items in registry.grouped("kpi", numbers):
+        if group == "identity":
+            continue
+        rows.append((group, None))
+        rows += [(f["label"], kpi_text(f, v, in_gwh)) for f, v in items]
     return rows
 
 
@@ -74,12 +74,23 @@ def kpi_panel(ax, result):
     if not rows:
         plots.no_data(ax, "no /summary in this file")
         return
-    step = min(0.075, 0.98 / len(rows))
-    size = 9 if len(rows) <= 13 else 8  # the cost and water lines make 16: a point smaller keeps them apart
+    columns = 1 if len(rows) <= 16 else 2
+    per_column = -(-len(rows) // columns)
+    step = min(0.075, 0.97 / per_column)
+    size = 9 if per_column <= 13 else max(5.5, 9 * 13 / per_column)
+    width = 1.0 / columns
     for i, (label, value) in enumerate(rows):
-        y = 0.99 - i * step
-        ax.text(0.0, y, label, transform=ax.transAxes, va="top", ha="left", fontsize=size, color="#444444")
-        ax.text(1.0, y, value, transform=ax.transAxes, va="top", ha="right", fontsize=size, fontweight="bold")
+        col, row = divmod(i, per_column)
+        x0, y = col * width, 0.98 - row * step
+        if value is None:
+            ax.text(x0, y, label, transform=ax.transAxes, va="top", ha="left", fontsize=size, fontweight="bold",
+                    color="#1f4e79")
+            continue
+        room = 34 if columns == 1 else 21  # characters a label may take beside its value
+        short = label if len(label) <= room else label[:room - 1] + "…"
+        ax.text(x0 + 0.01, y, short, transform=ax.transAxes, va="top", ha="left", fontsize=size, color="#444444")
+        ax.text(x0 + width - 0.02, y, value, transform=ax.transAxes, va="top", ha="right", fontsize=size,
+                fontweight="bold")
 
 
 def dashboard(result, frames, jobs):

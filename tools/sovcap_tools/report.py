@@ -1,11 +1,12 @@
-"""A self-contained HTML page of a run: KPI tables and the pictures inlined as base64 PNG."""
+"""A self-contained HTML page of a run: a few sentences of headline results, the pictures inlined as
+base64 PNG, then the key figures by meaning with the labels and units of the registry (registry.py)."""
 import base64
 import html
 import math
 
 import numpy as np
 
-from . import style
+from . import registry, style
 
 
 def fmt(value):
@@ -112,14 +113,93 @@ td.txt { white-space: nowrap; }
 figure { margin: 1.5em 0; } img { max-width: 100%; height: auto; border: 1px solid #eee; }
 figcaption { color: #555; font-size: .9em; }
 pre { background: #f7f7f7; padding: 1em; overflow-x: auto; font-size: .8em; }
+.headline { font-size: 1.1em; line-height: 1.5; max-width: 60em; }
+.groups { display: flex; flex-wrap: wrap; gap: 0 2em; align-items: flex-start; }
+tr.group th { background: #e8eef5; text-transform: capitalize; }
 """
 
 ROOT_ORDER = ["scenario", "schema", "sovcap_version", "seed", "start_utc", "duration_s", "step_s",
               "created_utc", "wall_s"]
 
 
+def shown(f, v):
+    """A value with its unit as a sentence reads it: waits as durations, fractions as percent."""
+    text = registry.format_value(f, v)
+    unit = registry.shown_unit(f)
+    if unit == "s" and isinstance(v, (int, float, np.number)):
+        from .figures import duration_text
+        return duration_text(v)
+    return f"{text} {unit}".strip() if unit != "%" else f"{text} %"
+
+
+def headline(kpis):
+    """A few plain sentences of the run's headline results, from the KPIs the file has."""
+    def has(*names):
+        return all(n in kpis and isinstance(kpis[n], (int, float, np.number)) and not math.isnan(float(kpis[n]))
+                   for n in names)
+
+    def say(name):
+        from .figures import kpi_text
+        f = registry.figure("kpi", name)
+        if f["unit"] in ("MWh", "t", "s"):
+            return kpi_text(f, kpis[name], in_gwh=float(kpis.get("energy_facility_mwh") or 0) >= 10000)
+        return shown(f, kpis[name])
+
+    out = []
+    if has("jobs_submitted", "jobs_completed"):
+        s = f"{say('jobs_completed')} of {say('jobs_submitted')} jobs completed"
+        if has("jobs_unfinished") and kpis["jobs_unfinished"]:
+            s += f"; {say('jobs_unfinished')} were still queued or running at the end"
+        out.append(s + ".")
+    if has("wait_p50_s", "wait_p95_s"):
+        out.append(f"Half of the jobs waited {say('wait_p50_s')} or less; 95 % waited at most {say('wait_p95_s')}.")
+    if has("energy_facility_mwh", "renewable_fraction"):
+        out.append(f"The sites drew {say('energy_facility_mwh')}, {say('renewable_fraction')} of it from their own sun "
+                   f"and wind" + (f", and emitted {say('carbon_t')} of CO2." if has("carbon_t") else "."))
+    if has("gpu_utilization"):
+        out.append(f"The GPUs were busy {say('gpu_utilization')} of the time.")
+    return out
+
+
+def grouped_kpis(kpis, units):
+    """One small table per group of meaning (service, energy, carbon, ...), labels from the registry."""
+    out = []
+    for group, rows in registry.grouped("kpi", kpis):
+        body = []
+        for f, v in rows:
+            unit = registry.shown_unit(f) if f.get("group") != "other" else units.get(f["name"], "")
+            hint = duration_hint(v, f.get("unit", ""))
+            body.append(f"<tr><th title=\"{esc(f['name'])}\">{esc(f['label'])}</th>"
+                        f"<td class=\"num\">{esc(registry.format_value(f, v))}</td>"
+                        f"<td class=\"unit\">{esc(unit + hint)}</td></tr>")
+        out.append(f"<table class=\"kv\"><caption>{esc(group)}</caption><tbody>" + "".join(body) + "</tbody></table>")
+    return "<div class=\"groups\">" + "\n".join(out) + "</div>"
+
+
+def entity_table(frame, table_name, units, caption):
+    """A summary table turned (a column per site, class or region), rows labelled and grouped by meaning."""
+    key = frame.columns[0]
+    out = [f"<div class=\"scroll\"><table class=\"turned\"><caption>{esc(caption)}</caption>",
+           f"<thead><tr><th></th><th class=\"unit\">unit</th>"]
+    out += [f"<th class=\"entity\">{esc(v)}</th>" for v in frame[key]]
+    out.append("</tr></thead><tbody>")
+    columns = {c: None for c in frame.columns[1:]}
+    for group, rows in registry.grouped(table_name, columns):
+        if group == "identity":
+            continue
+        out.append(f"<tr class=\"group\"><th colspan=\"{len(frame) + 2}\">{esc(group)}</th></tr>")
+        for f, _ in rows:
+            c = f["name"]
+            unit = registry.shown_unit(f) if group != "other" else units.get(c, "")
+            out.append(f"<tr><th title=\"{esc(c)}\">{esc(f['label'])}</th><td class=\"unit\">{esc(unit)}</td>" +
+                       "".join(f"<td class=\"num\">{esc(registry.format_value(f, v))}</td>" for v in frame[c]) + "</tr>")
+    out.append("</tbody></table></div>")
+    return "\n".join(out)
+
+
 def build(result, figures):
-    """figures: iterable of (name, caption, figure). Returns the page as a str."""
+    """figures: iterable of (name, caption, figure). Returns the page as a str: headline sentences,
+    pictures, key figures by meaning, the per-site/class/region tables, then the run's attributes."""
     attrs = result.attrs
     title = f"sovcap run: {attrs.get('scenario', result.label)}"
     sites = result.sites
@@ -127,19 +207,10 @@ def build(result, figures):
              f"<title>{esc(title)}</title>", f"<style>{CSS}</style>", "</head>", "<body>",
              f"<h1>{esc(title)}</h1>",
              f"<p>File <code>{esc(result.path)}</code>; sites: {esc(', '.join(sites))}.</p>"]
-
-    root = [(k, attrs[k]) for k in ROOT_ORDER if k in attrs]
-    root += [(k, v) for k, v in attrs.items() if k not in ROOT_ORDER and k != "config_yaml"]
-    parts.append("<h2>Run</h2>")
-    parts.append(key_values(root, {"duration_s": "s", "step_s": "s", "wall_s": "s"}, "root attributes"))
-
-    parts.append("<h2>Key performance indicators</h2>")
-    if "/summary" in result.f:
-        parts.append(key_values(sorted(result.kpis().items()), result.kpi_units(), "whole scenario (/summary)"))
-    for path, caption in (("/summary/sites", "per site"), ("/summary/classes", "per job class"),
-                          ("/summary/regions", "per region")):
-        if path in result.f:
-            parts.append(table(result.table(path), result.table_units(path), f"{caption} ({path})"))
+    kpis = result.kpis() if "/summary" in result.f else {}
+    sentences = headline(kpis)
+    if sentences:
+        parts.append("<p class=\"headline\">" + " ".join(esc(x) for x in sentences) + "</p>")
 
     if "/summary/sites" in result.f:
         sites = result.table("/summary/sites")
@@ -168,6 +239,18 @@ def build(result, figures):
         parts.append(f"<figure id=\"{esc(name)}\"><img src=\"data:image/png;base64,{data}\" "
                      f"alt=\"{esc(caption)}\"><figcaption>{esc(caption)}</figcaption></figure>")
 
+    parts.append("<h2>Key figures</h2>")
+    if kpis:
+        parts.append(grouped_kpis(kpis, result.kpi_units()))
+    for path, name, caption in (("/summary/sites", "sites", "per site"), ("/summary/classes", "classes", "per job class"),
+                                ("/summary/regions", "regions", "per region")):
+        if path in result.f:
+            parts.append(entity_table(result.table(path), name, result.table_units(path), f"{caption} ({path})"))
+
+    root = [(k, attrs[k]) for k in ROOT_ORDER if k in attrs]
+    root += [(k, v) for k, v in attrs.items() if k not in ROOT_ORDER and k != "config_yaml"]
+    parts.append("<h2>Run</h2>")
+    parts.append(key_values(root, {"duration_s": "s", "step_s": "s", "wall_s": "s"}, "root attributes"))
     if "config_yaml" in attrs:
         parts.append("<h2>Resolved scenario</h2>")
         parts.append(f"<details><summary>config_yaml</summary><pre>{esc(attrs['config_yaml'])}</pre></details>")

@@ -1,6 +1,6 @@
-"""Open a sovcap result (HDF5 schema sovcap/2) and hand its parts out as numpy/pandas.
+"""Open a sovcap result (the HDF5 schema `sovcap schema` prints) and hand its parts out as numpy/pandas.
 
-Only what DESIGN.md's "HDF5 result schema, version 1" promises is relied on;
+Only what the result schema (docs/results.md) promises is relied on;
 extra fields are ignored, missing required ones raise ToolError with one line.
 """
 import errno
@@ -10,9 +10,9 @@ import stat
 import numpy as np
 import pandas as pd
 
+from . import registry
 from .errors import ToolError
 
-SCHEMA = "sovcap/2"
 HDF5_MAGIC = b"\x89HDF\r\n\x1a\n"
 
 
@@ -166,9 +166,10 @@ class Result:
         if schema is None:
             self.f.close()
             raise ToolError(f"{path}: not a sovcap result (no root attribute 'schema')")
-        if attr_text(schema) != SCHEMA:
+        expected = registry.schema_version()
+        if attr_text(schema) != expected:
             self.f.close()
-            raise ToolError(f"{path}: schema is '{attr_text(schema)}', this tool reads '{SCHEMA}'")
+            raise ToolError(f"{path}: schema is '{attr_text(schema)}', this tool reads '{expected}'")
         self._time = None
 
     def __enter__(self):

@@ -1,31 +1,40 @@
-"""What DESIGN.md's "HDF5 result schema, version 1" requires, and a checker for it."""
+"""What the result schema requires (names from the registry, `sovcap schema --json`), and a checker for it."""
 import re
 
 import numpy as np
 
-from .result import SCHEMA, attr_text, check_file, check_links
+from . import registry
+from .result import attr_text, check_file, check_links
 from .errors import ToolError
 
 ROOT_ATTRS = ["schema", "sovcap_version", "scenario", "seed", "start_utc", "duration_s", "config_yaml",
               "created_utc", "wall_s"]
-SITE_METRICS = ["it_power_mw", "cooling_power_mw", "facility_power_mw", "pue", "solar_mw", "wind_mw",
-                "battery_charge_mw", "battery_discharge_mw", "battery_soc_mwh", "grid_import_mw", "curtailed_mw",
-                "power_cap_mw", "ambient_c", "carbon_kg_per_h", "busy_gpus", "total_gpus", "running_jobs",
-                "queued_jobs",
-                # written by the simulator beyond DESIGN.md's "at least" list
-                "grid_export_mw", "unserved_mw", "carbon_gco2_per_kwh", "busy_cpus", "total_cpus",
-                "throttle_speed"]
-LINK_METRICS = ["utilization", "throughput_gbps", "up"]
-JOB_COLUMNS = ["id", "class", "origin", "site", "gpus", "submit_s", "start_s", "end_s", "wait_s", "transfer_s",
-               "runtime_s", "energy_kwh", "status"]
-JOB_STRING_COLUMNS = ["class", "origin", "site"]
-STATUS_NAMES = {"completed", "rejected", "killed", "unfinished"}
-SUMMARY_SITES = ["site", "energy_it_mwh", "energy_facility_mwh", "solar_mwh", "wind_mwh", "grid_import_mwh",
-                 "curtailed_mwh", "renewable_fraction", "mean_pue", "carbon_t", "gpu_utilization",
-                 "jobs_completed", "jobs_rejected", "wait_p50_s", "wait_p95_s", "wait_p99_s"]
-SUMMARY_CLASSES = ["class", "jobs_submitted", "jobs_completed", "jobs_rejected", "wait_mean_s", "wait_p50_s", "wait_p95_s",
-                   "wait_p99_s", "mean_slowdown"]
-SUMMARY_REGIONS = ["region"]
+# Names of series, /jobs and summary columns come from the registry (`sovcap schema --json`).
+def site_metrics():
+    return registry.names("site_series")
+
+
+def link_metrics():
+    return registry.names("link_series")
+
+
+def job_columns():
+    return registry.names("jobs")
+
+
+def job_string_columns():
+    return [f["name"] for f in registry.figures("jobs") if f["type"] == "string"]
+
+
+def status_names():
+    return set(registry.registry_json()["job_status"])
+
+
+def summary_columns(table):
+    """The columns every result has (network-only ones are not required)."""
+    return registry.names(table, always_only=True)
+
+
 TOPOLOGY_NODES = ["id", "kind", "latitude_deg", "longitude_deg"]
 TOPOLOGY_LINKS = ["id", "a", "b", "bandwidth_gbps", "latency_s", "length_km"]
 SUPPLY = ["solar_mw", "wind_mw", "battery_discharge_mw", "grid_import_mw"]
@@ -78,8 +87,9 @@ class SchemaChecker:
             schema = f.attrs.get("schema")
             if schema is None:
                 raise ToolError(f"{self.path}: not a sovcap result (no root attribute 'schema')")
-            if attr_text(schema) != SCHEMA:
-                raise ToolError(f"{self.path}: schema is '{attr_text(schema)}', expected '{SCHEMA}'")
+            expected = registry.schema_version()
+            if attr_text(schema) != expected:
+                raise ToolError(f"{self.path}: schema is '{attr_text(schema)}', expected '{expected}'")
             self.check_root(f)
             time = self.check_time(f)
             sites = self.check_sites(f, time)
@@ -156,7 +166,7 @@ class SchemaChecker:
         for site in sites:
             g = f["/timeseries/sites"][site]
             data = {}
-            for m in SITE_METRICS:
+            for m in site_metrics():
                 if m not in g:
                     self.problem(f"/timeseries/sites/{site}/{m} is missing")
                     continue
@@ -190,7 +200,7 @@ class SchemaChecker:
         links = list(f["/timeseries/links"].keys())
         for link in links:
             g = f["/timeseries/links"][link]
-            for m in LINK_METRICS:
+            for m in link_metrics():
                 if m not in g:
                     self.problem(f"/timeseries/links/{link}/{m} is missing")
                     continue
@@ -245,22 +255,23 @@ class SchemaChecker:
     def check_jobs(self, f):
         import h5py
 
-        ds = self.check_table(f, "/jobs", JOB_COLUMNS)
+        columns, strings, statuses = job_columns(), job_string_columns(), status_names()
+        ds = self.check_table(f, "/jobs", columns)
         if ds is None:
             return
         names = ds.dtype.names
-        for c in JOB_STRING_COLUMNS:
+        for c in strings:
             if c in names and not is_string(ds.dtype[c]):
                 self.problem(f"/jobs column '{c}' is {ds.dtype[c]}, expected a string")
-        for c in JOB_COLUMNS:
-            if c in names and c not in JOB_STRING_COLUMNS and c != "status" and not is_numeric(ds.dtype[c]):
+        for c in columns:
+            if c in names and c not in strings and c != "status" and not is_numeric(ds.dtype[c]):
                 self.problem(f"/jobs column '{c}' is not numeric")
         if "status" in names:
             enum = h5py.check_enum_dtype(ds.dtype["status"])
             if not enum:
                 self.problem("/jobs column 'status' is not an HDF5 enum")
-            elif set(enum) != STATUS_NAMES:
-                self.problem(f"/jobs status enum names are {sorted(enum)}, expected {sorted(STATUS_NAMES)}")
+            elif set(enum) != statuses:
+                self.problem(f"/jobs status enum names are {sorted(enum)}, expected {sorted(statuses)}")
             elif ds.shape[0]:
                 values = set(np.unique(ds.fields("status")[()].astype(np.int64)).tolist())
                 stray = values - set(enum.values())
@@ -274,15 +285,15 @@ class SchemaChecker:
             return
         if not len(f["/summary"].attrs):
             self.problem("/summary has no KPI attributes")
-        ds = self.check_table(f, "/summary/sites", SUMMARY_SITES, first="site")
+        ds = self.check_table(f, "/summary/sites", summary_columns("sites"), first="site")
         if ds is not None and "site" in ds.dtype.names:
             listed = {attr_text(v) for v in ds.fields("site")[()]}
             for s in sorted(set(sites) - listed):
                 self.problem(f"/summary/sites has no row for site '{s}'")
             for s in sorted(listed - set(sites)):
                 self.problem(f"/summary/sites names site '{s}' that has no series")
-        self.check_table(f, "/summary/classes", SUMMARY_CLASSES, first="class")
-        self.check_table(f, "/summary/regions", SUMMARY_REGIONS, first="region")
+        self.check_table(f, "/summary/classes", summary_columns("classes"), first="class")
+        self.check_table(f, "/summary/regions", summary_columns("regions"), first="region")
 
     def check_topology(self, f, links):
         nodes = self.check_table(f, "/topology/nodes", TOPOLOGY_NODES)

@@ -5,7 +5,7 @@ import os
 import numpy as np
 import pandas as pd
 
-from . import style
+from . import registry, style
 from .errors import ToolError, progress
 from .result import check_file, check_links, check_regular_file, compound_frame, is_hdf5
 
@@ -40,6 +40,21 @@ def load(path):
     if not any(c.startswith(PARAM_PREFIX) for c in frame.columns):
         raise ToolError(f"{path}: not a sweep summary (no param.<key> column)")
     return frame
+
+
+def kpi_label(name):
+    """A KPI column as a reader reads it: the registry's label and unit ("wait, 95th percentile (s)";
+    a per-site one "dakhla: renewable share (fraction)"); the bare name when the registry does not know it."""
+    site, _, column = name.rpartition(".")
+    try:
+        f = registry.figure("sites" if site else "kpi", column)
+    except ToolError:
+        f = None
+    if f is None:
+        return name
+    unit = "fraction" if f["format"] == "percent" else registry.shown_unit(f)
+    text = f"{f['label']} ({unit})" if unit else f["label"]
+    return f"{site}: {text}" if site else text
 
 
 def params(frame):
@@ -130,8 +145,8 @@ def kpi_vs_param(frame, x, kpi):
         ax.set_xticks(range(len(cats)))
         ax.set_xticklabels(cats, rotation=30, ha="right")
     ax.set_xlabel(short(x))
-    ax.set_ylabel(kpi)
-    ax.set_title(f"{kpi} against {short(x)} (mean ± 1 sd; band: min-max over replications)")
+    ax.set_ylabel(kpi_label(kpi))
+    ax.set_title(f"{kpi_label(kpi)} against {short(x)} (mean ± 1 sd; band: min-max over replications)")
     ax.legend(frameon=False, fontsize=7)
     fig.tight_layout()
     return fig
@@ -160,8 +175,8 @@ def heatmap(frame, x, y, kpi):
                         color="white" if v < mid else "black")
     ax.set_xlabel(short(x))
     ax.set_ylabel(short(y))
-    ax.set_title(f"mean {kpi} over {short(x)} and {short(y)}")
-    fig.colorbar(image, ax=ax, label=kpi)
+    ax.set_title(f"mean {kpi_label(kpi)} over {short(x)} and {short(y)}")
+    fig.colorbar(image, ax=ax, label=kpi_label(kpi))
     fig.tight_layout()
     return fig
 
@@ -198,9 +213,9 @@ def pareto(frame, kpi, kpi2, sense, sense2):
     if "point" in front and len(front) <= 20:
         for p, va, vb in zip(front["point"], front[kpi], front[kpi2]):
             ax.annotate(str(p), (va, vb), xytext=(3, 3), textcoords="offset points", fontsize=7)
-    ax.set_xlabel(f"{kpi} ({'lower' if sense == 'min' else 'higher'} is better)")
-    ax.set_ylabel(f"{kpi2} ({'lower' if sense2 == 'min' else 'higher'} is better)")
-    ax.set_title(f"Pareto front of {kpi} and {kpi2}")
+    ax.set_xlabel(f"{kpi_label(kpi)}, {'lower' if sense == 'min' else 'higher'} is better")
+    ax.set_ylabel(f"{kpi_label(kpi2)}, {'lower' if sense2 == 'min' else 'higher'} is better")
+    ax.set_title(f"Pareto front of {kpi_label(kpi)} and {kpi_label(kpi2)}")
     ax.legend(frameon=False)
     fig.tight_layout()
     return fig, front

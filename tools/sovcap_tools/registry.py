@@ -1,0 +1,121 @@
+"""The registry of results, as `sovcap schema --json` prints it: every figure's name, unit, type, group,
+format and label. The tools take names, units and labels from here (and units from the file's own
+attributes), never from lists of their own. The binary is $SOVCAP_BINARY, else $SOVCAP_BUILD_DIR/sovcap,
+else build/sovcap in the repository, else `sovcap` on PATH."""
+import functools
+import json
+import math
+import os
+import shutil
+import subprocess
+
+from .errors import ToolError
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+
+
+def sovcap_binary():
+    candidates = [os.environ.get("SOVCAP_BINARY")]
+    if os.environ.get("SOVCAP_BUILD_DIR"):
+        candidates.append(os.path.join(os.environ["SOVCAP_BUILD_DIR"], "sovcap"))
+    candidates += [os.path.join(REPO, "build", "sovcap"), shutil.which("sovcap")]
+    for path in candidates:
+        if path and os.path.isfile(path) and os.access(path, os.X_OK):
+            return path
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def registry():
+    """{"schema": ..., "groups": [...], "tables": {table: [figure dicts in file order]}}; ToolError if no binary."""
+    binary = sovcap_binary()
+    if binary is None:
+        raise ToolError("cannot find the sovcap binary for the result schema (build it, or set SOVCAP_BINARY)")
+    try:
+        out = subprocess.run([binary, "schema", "--json"], capture_output=True, text=True, timeout=60, check=True)
+        raw = json.loads(out.stdout)
+    except (OSError, subprocess.SubprocessError, ValueError) as e:
+        raise ToolError(f"{binary} schema --json failed: {e}")
+    return {"schema": raw["schema"], "groups": raw["groups"], "job_status": raw.get("job_status", {}),
+            "tables": {t["table"]: t["figures"] for t in raw["tables"]}}
+
+
+def registry_json():
+    return registry()
+
+
+def schema_version():
+    """The schema this build writes and the tools read ("sovcap/2")."""
+    return registry()["schema"]
+
+
+def figures(table):
+    """The declared figures of one table ("kpi", "sites", "classes", "regions", "jobs", "site_series",
+    "link_series"), in file order."""
+    return registry()["tables"][table]
+
+
+def names(table, always_only=False):
+    return [f["name"] for f in figures(table) if not always_only or f["when"] == "always"]
+
+
+def figure(table, name):
+    """The declaration, or None for a figure the registry does not know (a newer or older file)."""
+    for f in figures(table):
+        if f["name"] == name:
+            return f
+    return None
+
+
+def label(table, name):
+    f = figure(table, name)
+    return f["label"] if f else name
+
+
+def groups():
+    return registry()["groups"]
+
+
+def shown_unit(f):
+    """The unit a reader sees: percent for fractions, none for counts and ratios."""
+    if f["format"] == "percent":
+        return "%"
+    return "" if f["unit"] in ("1", "-") else f["unit"]
+
+
+def format_value(f, v):
+    """A value as the registry says to show it: counts with separators, fixed decimals, fractions in percent."""
+    try:
+        v = float(v)
+    except (TypeError, ValueError):
+        return str(v)
+    if math.isnan(v):
+        return "—"
+    fmt = f["format"] if f else "fixed3"
+    if fmt == "count":
+        return f"{v:,.0f}"
+    if fmt == "percent":
+        return f"{100 * v:.1f}"
+    if fmt == "fixed2":
+        return f"{v:,.2f}"
+    if fmt == "fixed3":
+        return f"{v:,.3f}"
+    return f"{v:,.1f}"
+
+
+def grouped(table, values):
+    """[(group, [(figure, value)...])...] for the named values of one table, groups in the registry's order;
+    values the registry does not declare come last under "other" (with a bare declaration)."""
+    out = {g: [] for g in groups()}
+    other = []
+    for name, v in values.items():
+        f = figure(table, name)
+        if f is None:
+            other.append(({"name": name, "label": name, "unit": "", "format": "fixed3", "group": "other"}, v))
+        else:
+            out[f["group"]].append((f, v))
+    order = {f["name"]: i for i, f in enumerate(figures(table))}
+    result = [(g, sorted(rows, key=lambda fv: order[fv[0]["name"]])) for g, rows in out.items() if rows]
+    if other:
+        result.append(("other", other))
+    return result
