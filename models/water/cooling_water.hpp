@@ -8,9 +8,16 @@
 //                approach; evaporation, blowdown and drift;
 //   liquid       closed-loop direct-to-chip liquid with dry coolers: no water
 //                (its lower PUE is set through the PUE curve).
+#include <utility>
+
 namespace sovcap::water {
 
 enum class CoolingMode { dry, adiabatic, evaporative, liquid };
+// Each mode with its name in scenarios.
+inline constexpr std::pair<CoolingMode, const char*> kCoolingModeNames[] = {{CoolingMode::dry, "dry"},
+                                                                            {CoolingMode::adiabatic, "adiabatic"},
+                                                                            {CoolingMode::evaporative, "evaporative"},
+                                                                            {CoolingMode::liquid, "liquid"}};
 
 struct CoolingWaterParams {
   CoolingMode mode = CoolingMode::dry;

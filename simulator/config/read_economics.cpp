@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "simulator/config/draft.hpp"
+#include "simulator/config/enum_names.hpp"
 
 namespace sovcap::config {
 namespace {
@@ -81,7 +82,7 @@ void read_tariff(Ctx& ctx, const MapReader& site, TariffSpec& t) {
 
 void read_water(Ctx& ctx, const MapReader& site, WaterSpec& w) {
   MapReader m(ctx, site.get("water"), site.path("water"), {"source", "price", "desalination"}, site.place());
-  w.source = static_cast<WaterSpec::Source>(m.choice("source", {"municipal", "desalination"}, 0));
+  w.source = choose(m, "source", WaterSpec::kSourceNames, WaterSpec::Source::municipal);
   w.price_per_m3 = m.number("price", w.price_per_m3, non_negative());
   MapReader d(ctx, m.get("desalination"), m.path("desalination"), {"capacity", "energy", "min_load", "recovery"}, m.place());
   w.desal.capacity_m3_per_h = d.number("capacity", w.desal.capacity_m3_per_h, non_negative());

@@ -139,7 +139,7 @@ void read_cooling(Ctx& ctx, const MapReader& site, power::CoolingParams& c) {
   c.pue_max = m.number("pue_max", c.pue_max, between(1, 5));
   if (c.pue_max < c.pue_min) ctx.error(m.place("pue_max"), m.path("pue_max"), "pue_max is below pue_min", ">= pue_min");
   auto& w = c.water;
-  w.mode = static_cast<water::CoolingMode>(m.choice("mode", {"dry", "adiabatic", "evaporative", "liquid"}, 0));
+  w.mode = choose(m, "mode", water::kCoolingModeNames, water::CoolingMode::dry);
   w.approach_c = m.number("approach", w.approach_c, between(0, 20));
   w.range_c = m.number("range", w.range_c, Range{0, 30, true, false});
   w.evaporated_fraction = m.number("evaporated_fraction", w.evaporated_fraction, fraction());

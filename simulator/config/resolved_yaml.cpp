@@ -87,7 +87,7 @@ void site_economics(YAML::Emitter& out, const SiteSpec& s) {
   out << YAML::EndMap;
   const auto& w = s.water;
   out << YAML::Key << "water" << YAML::Value << YAML::BeginMap;
-  kv(out, "source", w.source == WaterSpec::Source::desalination ? "desalination" : "municipal");
+  kv(out, "source", spelling(w.source, WaterSpec::kSourceNames));
   kv(out, "price", num(w.price_per_m3));
   out << YAML::Key << "desalination" << YAML::Value << YAML::Flow << YAML::BeginMap;
   kv(out, "capacity", num(w.desal.capacity_m3_per_h));
@@ -175,8 +175,7 @@ void site(YAML::Emitter& out, const SiteSpec& s) {
   kv(out, "pue_slope", num(p.cooling.pue_slope_per_c));
   kv(out, "pue_max", num(p.cooling.pue_max));
   const auto& w = p.cooling.water;
-  static const char* modes[] = {"dry", "adiabatic", "evaporative", "liquid"};
-  kv(out, "mode", modes[static_cast<int>(w.mode)]);
+  kv(out, "mode", spelling(w.mode, water::kCoolingModeNames));
   kv(out, "approach", num(w.approach_c));
   kv(out, "range", num(w.range_c));
   kv(out, "evaporated_fraction", num(w.evaporated_fraction));

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "models/economics/finance.hpp"
@@ -37,6 +38,8 @@ struct TariffSpec {
 // Where a site's water comes from (prices in the scenario currency).
 struct WaterSpec {
   enum class Source { municipal, desalination } source = Source::municipal;
+  static constexpr std::pair<Source, const char*> kSourceNames[] = {{Source::municipal, "municipal"},
+                                                                    {Source::desalination, "desalination"}};
   double price_per_m3 = 1.5;        // municipal supply
   water::DesalParams desal;         // desalination: its electricity is a load on the site
 };
