@@ -113,7 +113,9 @@ TEST(FuzzRegressions, ScenariosLoadOrGiveConfigErrorsNamingTheFile) {
       ASSERT_FALSE(e.diagnostics.empty()) << f;
       for (const auto& d : e.diagnostics) EXPECT_FALSE(d.file.empty()) << f << ": " << d.format();
     }
-    if (expectation(f) != Expect::either) EXPECT_EQ(loaded, expectation(f) == Expect::accepted) << f;
+    if (expectation(f) != Expect::either) {
+      EXPECT_EQ(loaded, expectation(f) == Expect::accepted) << f;
+    }
   }
 }
 
@@ -129,7 +131,9 @@ void check_traces(const std::string& target, Parse parse) {
       EXPECT_EQ(e.file(), f.string()) << e.what();  // the error names the file
       EXPECT_FALSE(e.message().empty()) << f;
     }
-    if (expectation(f) != Expect::either) EXPECT_EQ(parsed, expectation(f) == Expect::accepted) << f;
+    if (expectation(f) != Expect::either) {
+      EXPECT_EQ(parsed, expectation(f) == Expect::accepted) << f;
+    }
   }
 }
 
