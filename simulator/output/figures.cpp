@@ -364,21 +364,24 @@ std::vector<Figure> with_cost_water() {
   return out;
 }
 
-const std::vector<Figure> kFigures = with_cost_water();
-
 }  // namespace
 
-const std::vector<Figure>& figures() { return kFigures; }
+// Built on first use, not at static initialisation: code that runs before main (a test's static
+// initialiser running a sweep) reads the registry too (ASan: initialization-order-fiasco).
+const std::vector<Figure>& figures() {
+  static const std::vector<Figure> all = with_cost_water();
+  return all;
+}
 
 std::vector<const Figure*> figures_of(Table table) {
   std::vector<const Figure*> out;
-  for (const auto& f : kFigures)
+  for (const auto& f : figures())
     if (f.table == table) out.push_back(&f);
   return out;
 }
 
 const Figure* find_figure(Table table, std::string_view name) {
-  for (const auto& f : kFigures)
+  for (const auto& f : figures())
     if (f.table == table && name == f.name) return &f;
   return nullptr;
 }
