@@ -1,5 +1,6 @@
 #include "simulator/output/figures.hpp"
 
+#include <iterator>
 #include <stdexcept>
 
 namespace sovcap::output {
@@ -12,7 +13,8 @@ using F = Format;
 constexpr When net = When::network;
 
 // The declarations. Order within a table is the file's order (columns, attributes, datasets).
-const std::vector<Figure> kBaseFigures = {
+// Plain arrays of aggregates: constant-initialised, so code running before main can read them.
+const Figure kBaseFigures[] = {
     // ---- /summary attributes: whole-run KPIs -------------------------------------------------------
     {"jobs_submitted", T::kpi, Y::int64, "1", G::service, F::count, "jobs submitted",
      "jobs that arrived during the run (= rows of /jobs)"},
@@ -284,7 +286,7 @@ const std::vector<Figure> kBaseFigures = {
 
 // Costs and water: each declared once here, and written both as a /summary/sites column (per
 // site) and a /summary KPI (all sites; links built new included). Table::kpi is a placeholder.
-const std::vector<Figure> kCostWater = {
+const Figure kCostWater[] = {
     {"capital_usd", T::kpi, Y::float64, "USD", G::cost, F::count, "capital",
      "capital installed at year 0, all assets (docs/economics.md)"},
     {"npc_usd", T::kpi, Y::float64, "USD", G::cost, F::count, "net present cost",
@@ -344,12 +346,12 @@ std::vector<Figure> with_cost_water() {
   std::vector<Figure> out;
   auto last_of = [](Table t) {
     size_t at = 0;
-    for (size_t i = 0; i < kBaseFigures.size(); ++i)
+    for (size_t i = 0; i < std::size(kBaseFigures); ++i)
       if (kBaseFigures[i].table == t) at = i;
     return at;
   };
   const size_t last_kpi = last_of(T::kpi), last_site = last_of(T::sites);
-  for (size_t i = 0; i < kBaseFigures.size(); ++i) {
+  for (size_t i = 0; i < std::size(kBaseFigures); ++i) {
     out.push_back(kBaseFigures[i]);
     if (i == last_kpi) {
       for (const auto& f : kCostWater) out.push_back(f);
