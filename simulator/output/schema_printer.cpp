@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 
 #include "models/workload/job.hpp"
-#include "simulator/output/text_table.hpp"
+#include "simulator/config/text_table.hpp"
 
 namespace sovcap::output {
 namespace {
+
+using config::TextTable;
 
 const Table kTables[] = {Table::kpi, Table::sites, Table::classes, Table::regions, Table::jobs, Table::site_series,
                          Table::link_series};
@@ -32,11 +34,11 @@ std::string cell(std::string_view s) {
 std::string format_schema_text() {
   std::string out = fmt::format("sovcap result schema {}\n", schema_version);
   for (Table t : kTables) {
-    TextTable tt({std::string(table_path(t)), "type", "unit", "group", "label"});
+    TextTable tt({std::string(table_path(t)), "type", "unit", "group", "label"}, TextTable::Alignment::names_then_numbers);
     for (const Figure* f : figures_of(t))
-      tt.row({std::string(f->name) + (f->when == When::network ? " (network)" : ""), std::string(type_name(f->type)),
+      tt.add({std::string(f->name) + (f->when == When::network ? " (network)" : ""), std::string(type_name(f->type)),
               f->unit, std::string(group_name(f->group)), f->label});
-    out += "\n" + tt.str();
+    out += "\n" + tt.render(0);
   }
   return out;
 }

@@ -6,10 +6,13 @@
 #include <cmath>
 
 #include "simulator/output/figures.hpp"
-#include "simulator/output/text_table.hpp"
+#include "simulator/output/number_format.hpp"
+#include "simulator/config/text_table.hpp"
 
 namespace sovcap::output {
 namespace {
+
+using config::TextTable;
 
 std::string styled(double v, Format format) {
   switch (format) {
@@ -33,23 +36,23 @@ std::string shown_unit(const Figure& f) {
 std::string kpi_tables(const ResultSummary& s) {
   std::string out;
   for (Group g : groups_in_order()) {
-    TextTable t({std::string(group_name(g)), "value", "unit"});
+    TextTable t({std::string(group_name(g)), "value", "unit"}, TextTable::Alignment::names_then_numbers);
     bool any = false;
     for (const auto& [name, v] : s.kpis)
       if (const Figure* f = find_figure(Table::kpi, name); f && f->group == g) {
-        t.row({"  " + std::string(f->label), styled(v, f->format), shown_unit(*f)});
+        t.add({"  " + std::string(f->label), styled(v, f->format), shown_unit(*f)});
         any = true;
       }
-    if (any) out += t.str() + "\n";
+    if (any) out += t.render(0) + "\n";
   }
-  TextTable other({"other", "value", "unit"});
+  TextTable other({"other", "value", "unit"}, TextTable::Alignment::names_then_numbers);
   bool any = false;
   for (const auto& [name, v] : s.kpis)
     if (!find_figure(Table::kpi, name)) {
-      other.row({"  " + name, fixed(v, 3), ""});
+      other.add({"  " + name, fixed(v, 3), ""});
       any = true;
     }
-  if (any) out += other.str();
+  if (any) out += other.render(0);
   return out;
 }
 
@@ -62,30 +65,30 @@ std::string entity_tables(const SummaryTable& t, Table table, const std::string&
     size_t last = std::min(t.labels.size(), first + per_block);
     std::vector<std::string> headers{what, "unit"};
     for (size_t r = first; r < last; ++r) headers.push_back(t.labels[r]);
-    TextTable out_t(headers);
+    TextTable out_t(headers, TextTable::Alignment::names_then_numbers);
     for (Group g : groups_in_order()) {
       if (g == Group::identity) continue;
       bool heading = false;
       for (const auto& [name, values] : t.columns) {
         const Figure* f = find_figure(table, name);
         if (!f || f->group != g) continue;
-        if (!heading) out_t.row({std::string(group_name(g))});
+        if (!heading) out_t.add({std::string(group_name(g))});
         heading = true;
         std::vector<std::string> cells{"  " + std::string(f->label), shown_unit(*f)};
         for (size_t r = first; r < last; ++r) cells.push_back(styled(values[r], f->format));
-        out_t.row(cells);
+        out_t.add(cells);
       }
     }
     bool other = false;
     for (const auto& [name, values] : t.columns) {
       if (find_figure(table, name)) continue;
-      if (!other) out_t.row({"other"});
+      if (!other) out_t.add({"other"});
       other = true;
       std::vector<std::string> cells{"  " + name, ""};
       for (size_t r = first; r < last; ++r) cells.push_back(fixed(values[r], 3));
-      out_t.row(cells);
+      out_t.add(cells);
     }
-    out += "\n" + out_t.str();
+    out += "\n" + out_t.render(0);
   }
   return out;
 }

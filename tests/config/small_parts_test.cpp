@@ -4,6 +4,7 @@
 #include "simulator/config/diagnostics.hpp"
 #include "simulator/config/iso_time.hpp"
 #include "simulator/config/suggest.hpp"
+#include "simulator/config/text_table.hpp"
 
 using namespace sovcap::config;
 
@@ -58,4 +59,26 @@ TEST(Suggest, EditDistanceAndClosest) {
   EXPECT_EQ(closest("latitud", {"longitude", "latitude", "elevation"}), "latitude");
   EXPECT_EQ(closest("zzzzzz", {"longitude", "latitude"}), "");
   EXPECT_EQ(did_you_mean("sed", {"seed", "step"}), "did you mean 'seed'?");
+}
+
+TEST(TextTable, ByContentAlignsNumbersRightAndCountsCodePoints) {
+  TextTable t({"site", "MW", "note"});
+  t.add({"Guelmim-Oued Noun", "7.5", "ok"});
+  t.add({"Béni Mellal", "-12", "x"});  // é is two bytes, one column
+  t.add({"Dakhla"});                     // a short row: empty cells, no trailing spaces
+  EXPECT_EQ(t.render(1),
+            " site               MW   note\n"
+            " Guelmim-Oued Noun  7.5  ok\n"
+            " Béni Mellal        -12  x\n"
+            " Dakhla\n");
+}
+
+TEST(TextTable, NamesThenNumbersRightAlignsAllButTheFirstColumn) {
+  TextTable t({"energy", "value", "unit"}, TextTable::Alignment::names_then_numbers);
+  t.add({"  solar", "1,234.5", "MWh"});
+  t.add({"  renewable share", "-", "%"});
+  EXPECT_EQ(t.render(0),
+            "energy               value  unit\n"
+            "  solar            1,234.5   MWh\n"
+            "  renewable share        -     %\n");
 }
