@@ -1,6 +1,11 @@
 #pragma once
-// UTC calendar arithmetic on Unix seconds (proleptic Gregorian, no leap seconds).
+// UTC calendar arithmetic on Unix seconds (proleptic Gregorian, no leap seconds),
+// and the one ISO 8601 reader and writer: scenario dates, profile CSV timestamps
+// and result attributes all go through these.
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace sovcap::power {
 
@@ -11,6 +16,19 @@ struct CivilDate {
 // Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms).
 int64_t days_from_civil(int year, int month, int day);
 CivilDate civil_from_days(int64_t days);
+bool is_leap_year(int64_t year);
+int days_in_month(int64_t year, int month);  // month 1..12
+
+// ISO 8601 instants: YYYY-MM-DD, optionally followed by (T or a space) HH:MM[:SS],
+// then optionally Z or an offset +HH:MM, -HH:MM, +HHMM, -HHMM. Fields are checked
+// (month 1-12, day within its month and year, hour 0-23, minute and second 0-59,
+// offset at most 14:59). Nothing = not such an instant.
+std::optional<int64_t> parse_iso_utc(std::string_view text);
+// The same, and seconds may carry a fraction (HH:MM:SS.fff): Unix seconds as a double.
+std::optional<double> parse_iso_utc_s(std::string_view text);
+
+// "YYYY-MM-DDTHH:MM:SSZ".
+std::string format_iso_utc(int64_t unix_s);
 
 constexpr double kUnixEpochJulianDay = 2440587.5;
 double julian_day_from_unix(double unix_s);

@@ -8,11 +8,6 @@
 namespace sovcap::power {
 namespace {
 constexpr double kPi = 3.14159265358979323846;
-
-int days_in_month(int year, int month) {
-  int next_y = month == 12 ? year + 1 : year, next_m = month == 12 ? 1 : month + 1;
-  return static_cast<int>(days_from_civil(next_y, next_m, 1) - days_from_civil(year, month, 1));
-}
 }  // namespace
 
 Climate::Climate(const ClimateParams& p, double longitude_deg) : p_(p), longitude_deg_(longitude_deg) {

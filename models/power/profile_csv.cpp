@@ -19,58 +19,11 @@ std::string trim(const std::string& s) {
   return s.substr(a, b - a);
 }
 
-bool digits(const std::string& s, size_t at, size_t n, int& out) {
-  if (at + n > s.size()) return false;
-  out = 0;
-  for (size_t i = at; i < at + n; ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-    out = out * 10 + (s[i] - '0');
-  }
-  return true;
-}
-
 }  // namespace
 
 ProfileError::ProfileError(std::string file, int line, std::string message)
     : std::runtime_error(file + ":" + std::to_string(line) + ": error: " + message),
       file_(std::move(file)), line_(line), message_(std::move(message)) {}
-
-bool parse_utc_timestamp(const std::string& text, double& unix_s) {
-  const std::string s = trim(text);
-  int y, mo, d, h = 0, mi = 0, se = 0;
-  // YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|+00:00]
-  if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
-      !digits(s, 8, 2, d))
-    return false;
-  size_t i = 10;
-  double frac = 0;
-  if (i < s.size() && (s[i] == 'T' || s[i] == ' ')) {
-    if (!digits(s, i + 1, 2, h) || i + 3 >= s.size() || s[i + 3] != ':' || !digits(s, i + 4, 2, mi)) return false;
-    i += 6;
-    if (i < s.size() && s[i] == ':') {
-      if (!digits(s, i + 1, 2, se)) return false;
-      i += 3;
-      if (i < s.size() && s[i] == '.') {
-        size_t j = i + 1;
-        double scale = 0.1;
-        while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) {
-          frac += (s[j] - '0') * scale;
-          scale /= 10;
-          ++j;
-        }
-        if (j == i + 1) return false;
-        i = j;
-      }
-    }
-  }
-  const std::string zone = s.substr(i);
-  if (!(zone.empty() || zone == "Z" || zone == "+00:00" || zone == "+0000")) return false;
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 60) return false;
-  const int64_t day = days_from_civil(y, mo, d);
-  if (civil_from_days(day).day != d) return false;  // e.g. 2030-02-30
-  unix_s = static_cast<double>(day) * 86400.0 + h * 3600.0 + mi * 60.0 + se + frac;
-  return true;
-}
 
 Profile Profile::read(const std::string& path, const ProfileBounds& bounds) {
   std::ifstream in(path);
@@ -96,8 +49,8 @@ Profile Profile::parse(std::istream& in, const std::string& name, const ProfileB
     seen_data = true;
     const auto comma = line.find(',');
     if (comma == std::string::npos) throw ProfileError(name, line_no, "expected 'timestamp,value'");
-    double t;
-    if (!parse_utc_timestamp(line.substr(0, comma), t))
+    const auto t = parse_iso_utc_s(trim(line.substr(0, comma)));
+    if (!t)
       throw ProfileError(name, line_no,
                          "bad timestamp '" + trim(line.substr(0, comma)) +
                              "' (expected UTC ISO 8601, e.g. 2030-01-01T00:00:00Z or 2030-01-01 00:00)");
@@ -109,9 +62,9 @@ Profile Profile::parse(std::istream& in, const std::string& name, const ProfileB
       throw ProfileError(name, line_no, "bad value '" + vtext + "' (expected a finite number)");
     if (!(v >= bounds.lo && v <= bounds.hi))
       throw ProfileError(name, line_no, "value " + vtext + " is physically impossible (" + bounds.allowed + ")");
-    if (!p.t_.empty() && t <= p.t_.back())
+    if (!p.t_.empty() && *t <= p.t_.back())
       throw ProfileError(name, line_no, "timestamps must increase strictly");
-    p.t_.push_back(t);
+    p.t_.push_back(*t);
     p.v_.push_back(v);
   }
   if (p.t_.empty()) throw ProfileError(name, line_no, "no data rows");

@@ -1,8 +1,8 @@
 #pragma once
 // A time series "timestamp,value" read from CSV, linearly interpolated.
-// Timestamps are UTC ISO 8601: 2030-01-01T00:00:00Z, 2030-01-01T00:00Z,
-// "2030-01-01 00:00[:00]" (an explicit +00:00 offset is accepted; other
-// offsets are rejected). A first line that does not start with a digit is a
+// Timestamps are ISO 8601 as parse_iso_utc_s (calendar.hpp) reads them:
+// 2030-01-01T00:00:00Z, 2030-01-01T00:00Z, "2030-01-01 00:00[:00[.5]]", an
+// offset such as +01:00 converted to UTC. A first line that does not start with a digit is a
 // header; '#' starts a comment; blank lines are skipped. Times must increase
 // strictly. Before the first and after the last sample the end values hold.
 #include <istream>
@@ -25,9 +25,6 @@ class ProfileError : public std::runtime_error {
   int line_;
   std::string message_;
 };
-
-// Parse an ISO 8601 UTC timestamp to Unix seconds; false if malformed.
-bool parse_utc_timestamp(const std::string& text, double& unix_s);
 
 // The values a profile may hold (what is physically possible for its quantity);
 // a value outside is an error at its line, saying `allowed`.

@@ -4,7 +4,9 @@
 
 #include "simulator/config/draft.hpp"
 #include "simulator/config/enum_names.hpp"
-#include "simulator/config/iso_time.hpp"
+#include "models/power/calendar.hpp"
+
+using sovcap::power::format_iso_utc, sovcap::power::parse_iso_utc;
 
 namespace sovcap::config {
 

@@ -2,7 +2,9 @@
 
 #include <chrono>
 #include <cstdio>
-#include <ctime>
+#include <string>
+
+#include "models/power/calendar.hpp"
 
 namespace sovcap::engine {
 
@@ -22,10 +24,10 @@ void Progress::update(double sim_s, uint64_t jobs) {
   double elapsed = now - wall_start_s_;
   double done = horizon_s_ > 0 ? sim_s / horizon_s_ : 1;
   double eta = done > 0 ? elapsed * (1 - done) / done : 0;
-  std::time_t t = static_cast<std::time_t>(start_utc_s_ + static_cast<int64_t>(sim_s));
-  char date[32];
-  std::strftime(date, sizeof date, "%Y-%m-%d %H:%M", std::gmtime(&t));
-  std::fprintf(stderr, "\r%s  %5.1f%%  %8.0f jobs/s  ETA %5.1fs ", date, 100 * done,
+  std::string date = power::format_iso_utc(start_utc_s_ + static_cast<int64_t>(sim_s));
+  date[10] = ' ';
+  date.resize(16);  // "YYYY-MM-DD HH:MM"
+  std::fprintf(stderr, "\r%s  %5.1f%%  %8.0f jobs/s  ETA %5.1fs ", date.c_str(), 100 * done,
                elapsed > 0 ? static_cast<double>(jobs) / elapsed : 0.0, eta);
 }
 

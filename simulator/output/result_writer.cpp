@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <set>
 
+#include "models/power/calendar.hpp"
 #include "simulator/output/h5_attributes.hpp"
 #include "simulator/output/h5_handle.hpp"
 #include "simulator/output/job_stats.hpp"
@@ -38,14 +39,7 @@ void unregister_temp(const std::string& path) {
   if (path == g_temp_path) g_temp_path[0] = '\0';
 }
 
-std::string utc_now() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string utc_now() { return power::format_iso_utc(static_cast<int64_t>(std::time(nullptr))); }
 
 // A site or link id becomes a group name: it must be one HDF5 path component.
 void check_names(const std::vector<std::string>& names, const char* what) {

@@ -1,8 +1,7 @@
-// Diagnostics format, ISO dates, did-you-mean.
+// Diagnostics format, did-you-mean, text tables.
 #include <gtest/gtest.h>
 
 #include "simulator/config/diagnostics.hpp"
-#include "simulator/config/iso_time.hpp"
 #include "simulator/config/suggest.hpp"
 #include "simulator/config/text_table.hpp"
 
@@ -23,32 +22,6 @@ TEST(Diagnostics, ConfigErrorJoinsAllLines) {
   ConfigError e({{"a.yaml", 1, 2, "k", "m1", ""}, {"b.yaml", 3, 4, "", "m2", "x"}});
   EXPECT_STREQ(e.what(), "a.yaml:1:2: error: k: m1\nb.yaml:3:4: error: m2 (x)");
   EXPECT_EQ(e.diagnostics.size(), 2u);
-}
-
-TEST(IsoTime, KnownInstants) {
-  // Unix times from `date -u -d ... +%s`, independent of this code.
-  EXPECT_EQ(parse_iso_utc("1970-01-01T00:00:00Z").value(), 0);
-  EXPECT_EQ(parse_iso_utc("2030-01-01T00:00:00Z").value(), 1893456000);
-  EXPECT_EQ(parse_iso_utc("2030-01-01").value(), 1893456000);
-  EXPECT_EQ(parse_iso_utc("2030-07-01").value(), 1909094400);
-  EXPECT_EQ(parse_iso_utc("2024-02-29T12:30:15Z").value(), 1709209815);
-  EXPECT_EQ(parse_iso_utc("2030-01-01T01:00:00+01:00").value(), 1893456000);
-  EXPECT_EQ(parse_iso_utc("2029-12-31 23:00-01:00").value(), 1893456000);
-  EXPECT_EQ(format_iso_utc(1893456000), "2030-01-01T00:00:00Z");
-  EXPECT_EQ(format_iso_utc(1709209815), "2024-02-29T12:30:15Z");
-  EXPECT_EQ(format_iso_utc(-1), "1969-12-31T23:59:59Z");
-}
-
-TEST(IsoTime, RejectsImpossibleDates) {
-  EXPECT_FALSE(parse_iso_utc("2030-02-29"));  // not a leap year
-  EXPECT_FALSE(parse_iso_utc("2100-02-29"));  // century, not leap
-  EXPECT_TRUE(parse_iso_utc("2000-02-29"));   // 400-year leap
-  EXPECT_FALSE(parse_iso_utc("2030-13-01"));
-  EXPECT_FALSE(parse_iso_utc("2030-04-31"));
-  EXPECT_FALSE(parse_iso_utc("2030-01-01T24:00"));
-  EXPECT_FALSE(parse_iso_utc("2030-01-01T00:00:00Zjunk"));
-  EXPECT_FALSE(parse_iso_utc("30d"));
-  EXPECT_FALSE(parse_iso_utc(""));
 }
 
 TEST(Suggest, EditDistanceAndClosest) {

@@ -33,20 +33,20 @@ void expect_error(const std::string& text, int line, const std::string& fragment
 }
 }  // namespace
 
-TEST(ProfileCsv, TimestampForms) {
-  double t;
-  ASSERT_TRUE(parse_utc_timestamp("2030-01-01T00:00:00Z", t));
-  EXPECT_EQ(t, kJan1);
-  ASSERT_TRUE(parse_utc_timestamp("2030-01-01 01:30", t));
-  EXPECT_EQ(t, kJan1 + 5400);
-  ASSERT_TRUE(parse_utc_timestamp(" 2030-01-01T00:00:10.5+00:00 ", t));
-  EXPECT_EQ(t, kJan1 + 10.5);
-  ASSERT_TRUE(parse_utc_timestamp("2030-01-02", t));
-  EXPECT_EQ(t, kJan1 + 86400);
-  ASSERT_TRUE(parse_utc_timestamp("2028-02-29T12:00Z", t));
-  for (const char* bad : {"2030-1-01", "2030-02-30T00:00Z", "2030-01-01T25:00Z", "2030-01-01T00:00+01:00",
-                          "yesterday", "2030-01-01T00", "2029-02-29"})
-    EXPECT_FALSE(parse_utc_timestamp(bad, t)) << bad;
+TEST(ProfileCsv, TimestampFormsTrimmedAndOffsetsConvertedToUtc) {
+  Profile p = parse(
+      " 2030-01-01T00:00:00Z ,1\n"
+      "2030-01-01 01:30,2\n"
+      "2030-01-01T03:00:10.5+01:00,3\n"
+      "2030-01-02,4\n");
+  ASSERT_EQ(p.size(), 4u);
+  EXPECT_EQ(p.first_s(), kJan1);
+  EXPECT_DOUBLE_EQ(p.at(kJan1 + 5400), 2);
+  EXPECT_DOUBLE_EQ(p.at(kJan1 + 2 * 3600 + 10.5), 3);  // 03:00:10.5 at +01:00
+  EXPECT_EQ(p.last_s(), kJan1 + 86400);
+  for (const char* bad : {"2030-1-01", "2030-02-30T00:00Z", "2030-01-01T25:00Z", "yesterday", "2030-01-01T00",
+                          "2029-02-29"})
+    expect_error(std::string("2030-01-01,0\n") + bad + ",1\n", 2, "bad timestamp");
 }
 
 TEST(ProfileCsv, HeaderCommentsAndInterpolation) {

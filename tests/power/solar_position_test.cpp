@@ -55,18 +55,3 @@ TEST(SolarPosition, EquinoxNoonAtEquatorIsOverhead) {
   // Midnight: below the horizon by about the same.
   EXPECT_GT(solar_position_unix(t - 12 * 3600, 0.0, 0.0).zenith_deg, 178.0);
 }
-
-TEST(Calendar, CivilRoundTripAndFields) {
-  EXPECT_EQ(days_from_civil(1970, 1, 1), 0);
-  EXPECT_EQ(days_from_civil(2030, 1, 1), 21915);  // 60 years incl. 15 leap days
-  auto d = civil_from_days(days_from_civil(2028, 2, 29));
-  EXPECT_EQ(d.year, 2028);
-  EXPECT_EQ(d.month, 2);
-  EXPECT_EQ(d.day, 29);
-  double t = days_from_civil(2030, 12, 31) * 86400.0 + 6 * 3600;
-  EXPECT_EQ(month_index_utc(t), 11);
-  EXPECT_EQ(day_of_year_utc(t), 365);
-  EXPECT_DOUBLE_EQ(hour_of_day_utc(t), 6.0);
-  EXPECT_DOUBLE_EQ(local_solar_hour(t, -15.0), 5.0);
-  EXPECT_DOUBLE_EQ(local_solar_hour(t, -105.0), 23.0);
-}
