@@ -136,7 +136,7 @@ TEST(NetworkValidation, TransfersInFlightAtTheHorizonEndQuietlyAsUnfinished) {
   std::string out = dir / "out.h5";
   auto r = runtest::sh(runtest::sovcap() + " run " + cfg + " -o " + out + " --quiet");
   EXPECT_EQ(r.exit_code, 0) << r.output;
-  // Nothing from SimGrid (a sanitizer build may print its own warning about SimGrid's stacks).
+  // Nothing from SimGrid.
   EXPECT_EQ(r.output.find("Backtrace"), std::string::npos) << r.output;
   EXPECT_EQ(r.output.find("Comm"), std::string::npos) << r.output;
   h5test::File f(out);
