@@ -12,6 +12,7 @@
 #include "simulator/config/regular_file.hpp"
 #include "simulator/engine/run.hpp"
 #include "simulator/engine/signals.hpp"
+#include "simulator/config/key_printer.hpp"
 #include "simulator/output/schema_printer.hpp"
 #include "simulator/output/summary_printer.hpp"
 
@@ -104,9 +105,12 @@ int cmd_run(const RunArgs& a) {
 
 int cmd_summary(const std::string& file, bool json) { return output::print_summary(file, json, std::cout, std::cerr); }
 
-int cmd_schema(bool json, bool markdown) {
-  std::cout << (json ? output::format_schema_json()
-                     : markdown ? output::format_schema_markdown_all() : output::format_schema_text());
+int cmd_schema(bool json, bool markdown, bool keys) {
+  if (keys)
+    std::cout << (json ? config::format_keys_json() : markdown ? config::format_keys_markdown_all() : config::format_keys_text());
+  else
+    std::cout << (json ? output::format_schema_json()
+                       : markdown ? output::format_schema_markdown_all() : output::format_schema_text());
   return 0;
 }
 

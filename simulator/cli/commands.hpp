@@ -22,6 +22,6 @@ int cmd_run(const RunArgs& args);
 int cmd_check(const RunArgs& args);
 int cmd_summary(const std::string& file, bool json);
 // `sovcap schema`: the registry of results as text, JSON or Markdown. Always 0.
-int cmd_schema(bool json, bool markdown);
+int cmd_schema(bool json, bool markdown, bool keys);
 
 }  // namespace sovcap::cli

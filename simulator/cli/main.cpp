@@ -45,10 +45,13 @@ int main(int argc, char** argv) {
   summary_cmd->add_option("file", summary_file, "Result file (.h5)")->required();
   summary_cmd->add_flag("--json", summary_json, "JSON instead of a table");
 
-  bool schema_json = false, schema_markdown = false;
-  auto* schema_cmd = app.add_subcommand("schema", "Print the result schema: every figure's name, unit, type and label");
+  bool schema_json = false, schema_markdown = false, schema_keys = false;
+  auto* schema_cmd = app.add_subcommand(
+      "schema", "Print the result schema: every figure's name, unit, type and label (--keys: every scenario key)");
   auto* schema_json_opt = schema_cmd->add_flag("--json", schema_json, "JSON (what the Python tools read)");
-  schema_cmd->add_flag("--markdown", schema_markdown, "The Markdown tables of docs/results.md")->excludes(schema_json_opt);
+  schema_cmd->add_flag("--markdown", schema_markdown, "The Markdown tables of docs/results.md (with --keys: of docs/config.md)")
+      ->excludes(schema_json_opt);
+  schema_cmd->add_flag("--keys", schema_keys, "The scenario keys: name, type, unit, default, allowed values, meaning");
 
   sovcap::sweep::SweepArgs sw;
   auto* sweep_cmd = sovcap::cli::add_sweep_command(app, sw);
@@ -88,6 +91,6 @@ int main(int argc, char** argv) {
   if (*size_cmd) return sovcap::sweep::cmd_size(sz);
   if (*opt_cmd) return sovcap::optimize::cmd_optimize(opt);
   if (*summary_cmd) return sovcap::cli::cmd_summary(summary_file, summary_json);
-  if (*schema_cmd) return sovcap::cli::cmd_schema(schema_json, schema_markdown);
+  if (*schema_cmd) return sovcap::cli::cmd_schema(schema_json, schema_markdown, schema_keys);
   return 2;
 }

@@ -23,6 +23,14 @@ std::vector<std::string> spellings(const std::pair<E, const char*> (&names)[N]) 
   return out;
 }
 
+// The value spelled `name` (the first value when no spelling matches: callers read through choose()).
+template <typename E, size_t N>
+E named(const std::string& name, const std::pair<E, const char*> (&names)[N]) {
+  for (const auto& [v, n] : names)
+    if (name == n) return v;
+  return names[0].first;
+}
+
 // The value named at `key` (def when absent; an unknown name is reported with the choices).
 template <typename E, size_t N>
 E choose(MapReader& m, const std::string& key, const std::pair<E, const char*> (&names)[N], E def) {

@@ -27,14 +27,6 @@ std::string Range::text() const {
   return out;
 }
 
-Range any() { return Range{}; }
-Range positive() { return Range{0, std::numeric_limits<double>::infinity(), true, false}; }
-Range non_negative() { return Range{0}; }
-Range fraction() { return Range{0, 1}; }
-Range efficiency() { return Range{0, 1, true, false}; }
-Range between(double lo, double hi) { return Range{lo, hi}; }
-Range above(double lo) { return Range{lo, std::numeric_limits<double>::infinity(), true, false}; }
-Range at_least(double lo) { return Range{lo}; }
 
 std::string item_path(const std::string& parent, const Node& item, size_t index) {
   const Node* id = item.is_map() ? item.get("id") : nullptr;

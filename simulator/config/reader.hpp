@@ -23,14 +23,14 @@ struct Range {
   std::string text() const;
 };
 
-Range any();
-Range positive();        // > 0
-Range non_negative();    // >= 0
-Range fraction();        // [0, 1]
-Range efficiency();      // (0, 1]
-Range between(double lo, double hi);  // [lo, hi]
-Range above(double lo);  // > lo
-Range at_least(double lo);
+constexpr Range any() { return Range{}; }
+constexpr Range positive() { return Range{0, std::numeric_limits<double>::infinity(), true, false}; }  // > 0
+constexpr Range non_negative() { return Range{0}; }                                                   // >= 0
+constexpr Range fraction() { return Range{0, 1}; }                                                    // [0, 1]
+constexpr Range efficiency() { return Range{0, 1, true, false}; }                                     // (0, 1]
+constexpr Range between(double lo, double hi) { return Range{lo, hi}; }                               // [lo, hi]
+constexpr Range above(double lo) { return Range{lo, std::numeric_limits<double>::infinity(), true, false}; }  // > lo
+constexpr Range at_least(double lo) { return Range{lo}; }
 
 // Where diagnostics go.
 struct Ctx {

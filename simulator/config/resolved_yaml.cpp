@@ -8,6 +8,8 @@
 
 #include "models/workload/distribution.hpp"
 #include "simulator/config/enum_names.hpp"
+#include "simulator/config/key_io.hpp"
+#include "simulator/config/keys_sites.hpp"
 
 namespace sovcap::config {
 namespace {
@@ -29,7 +31,6 @@ void flow_numbers(YAML::Emitter& out, const char* key, const Seq& values, const 
   out << YAML::EndSeq;
 }
 
-std::string power_or_unlimited(double mw) { return std::isinf(mw) ? "unlimited" : with(mw, "MW"); }
 
 void distribution(YAML::Emitter& out, const char* key, const workload::DistributionSpec& d, const char* unit) {
   using T = workload::DistributionSpec::Type;
@@ -64,13 +65,16 @@ void price(YAML::Emitter& out, const std::string& name, economics::AssetKind k, 
   out << YAML::EndMap;
 }
 
-void site_economics(YAML::Emitter& out, const SiteSpec& s) {
+void site_costs(YAML::Emitter& out, const SiteSpec& s) {
   out << YAML::Key << "costs" << YAML::Value << YAML::BeginMap;
   for (size_t k = 0; k < economics::kAssetKinds; ++k) {
     auto kind = static_cast<economics::AssetKind>(k);
     if (kind != economics::AssetKind::link) price(out, economics::asset_info(kind).name, kind, s.prices[k]);
   }
   out << YAML::EndMap;
+}
+
+void site_tariff(YAML::Emitter& out, const SiteSpec& s) {
   const auto& t = s.tariff;
   out << YAML::Key << "tariff" << YAML::Value << YAML::BeginMap;
   kv(out, "energy", num(t.energy_per_kwh));
@@ -85,6 +89,9 @@ void site_economics(YAML::Emitter& out, const SiteSpec& s) {
   kv(out, "subscribed_price", num(t.subscribed_per_kw_year));
   kv(out, "demand_price", num(t.demand_per_kw_month));
   out << YAML::EndMap;
+}
+
+void site_water(YAML::Emitter& out, const SiteSpec& s) {
   const auto& w = s.water;
   out << YAML::Key << "water" << YAML::Value << YAML::BeginMap;
   kv(out, "source", spelling(w.source, WaterSpec::kSourceNames));
@@ -98,126 +105,57 @@ void site_economics(YAML::Emitter& out, const SiteSpec& s) {
   out << YAML::EndMap;
 }
 
+// A nested map of the site, through its declared keys.
+template <class T>
+void part(YAML::Emitter& out, const char* name, KeyTable<T> keys, const T& x) {
+  out << YAML::Key << name << YAML::Value << YAML::BeginMap;
+  write_keys(out, keys, x);
+  out << YAML::EndMap;
+}
+
 void site(YAML::Emitter& out, const SiteSpec& s) {
   const auto& p = s.power;
   out << YAML::BeginMap;
-  kv(out, "id", s.id);
-  kv(out, "name", s.name);
-  kv(out, "node", s.node);
-  kv(out, "sovereign", s.sovereign);
-  kv(out, "latitude", num(p.location.latitude_deg));
-  kv(out, "longitude", num(p.location.longitude_deg));
-  kv(out, "elevation", num(p.location.elevation_m));
-  out << YAML::Key << "pools" << YAML::Value << YAML::BeginSeq;
-  for (const auto& pool : s.pools) {
-    out << YAML::BeginMap;
-    kv(out, "id", pool.id);
-    kv(out, "kind", spelling(pool.gpu ? workload::PoolKind::gpu : workload::PoolKind::cpu, workload::kPoolKindNames));
-    kv(out, "nodes", pool.nodes);
-    kv(out, "units_per_node", pool.units_per_node);
-    kv(out, "node_peak", with(pool.node_peak_kw, "kW"));
-    kv(out, "node_idle", with(pool.node_idle_kw, "kW"));
-    kv(out, "min_speed", num(pool.min_speed));
-    if (pool.node_mtbf_s > 0) {
-      kv(out, "mtbf", seconds(pool.node_mtbf_s));
-      kv(out, "mttr", seconds(pool.node_mttr_s));
+  write_keys(out, site_keys(), s, [&](const Key<SiteSpec>& k) {
+    const std::string name = k.name;
+    if (name == "pools") {
+      out << YAML::Key << "pools" << YAML::Value << YAML::BeginSeq;
+      for (const auto& pool : s.pools) {
+        out << YAML::BeginMap;
+        write_keys(out, pool_keys(), pool);
+        out << YAML::EndMap;
+      }
+      out << YAML::EndSeq;
+    } else if (name == "solar") {
+      part(out, k.name, solar_keys(), p.solar);
+    } else if (name == "wind") {
+      part(out, k.name, wind_keys(), p.wind);
+    } else if (name == "climate") {
+      part(out, k.name, climate_keys(), p.climate);
+    } else if (name == "cooling") {
+      part(out, k.name, cooling_keys(), p.cooling);
+    } else if (name == "battery") {
+      part(out, k.name, battery_keys(), p.battery);
+    } else if (name == "grid") {
+      part(out, k.name, grid_keys(), p.grid);
+    } else if (name == "phases") {
+      out << YAML::Key << "phases" << YAML::Value << YAML::BeginSeq;
+      for (const auto& ph : p.phases) {
+        out << YAML::BeginMap;
+        write_keys(out, phase_keys(), ph);
+        out << YAML::EndMap;
+      }
+      out << YAML::EndSeq;
+    } else if (name == "costs") {
+      site_costs(out, s);
+    } else if (name == "tariff") {
+      site_tariff(out, s);
+    } else if (name == "water") {
+      site_water(out, s);
+    } else {
+      throw std::logic_error("resolved YAML: no writer for sites." + name);
     }
-    out << YAML::EndMap;
-  }
-  out << YAML::EndSeq;
-
-  out << YAML::Key << "solar" << YAML::Value << YAML::BeginMap;
-  kv(out, "capacity", with(p.solar.capacity_mw, "MW"));
-  kv(out, "inverter", with(p.solar.inverter_mw, "MW"));
-  kv(out, "tilt", num(p.solar.tilt_deg));
-  kv(out, "azimuth", num(p.solar.azimuth_deg));
-  kv(out, "tracking", p.solar.single_axis_tracking);
-  kv(out, "temp_coeff", num(p.solar.temp_coeff_per_c));
-  kv(out, "dc_loss", num(p.solar.dc_loss_fraction));
-  kv(out, "inverter_efficiency", num(p.solar.inverter_efficiency));
-  kv(out, "linke_turbidity", num(p.solar.linke_turbidity));
-  flow_numbers(out, "clearness_monthly", p.solar.clearness_monthly);
-  kv(out, "cloud_autocorrelation", num(p.solar.cloud_autocorrelation));
-  if (!p.solar.profile_csv.empty()) kv(out, "profile_csv", p.solar.profile_csv);
-  out << YAML::EndMap;
-
-  out << YAML::Key << "wind" << YAML::Value << YAML::BeginMap;
-  kv(out, "capacity", with(p.wind.capacity_mw, "MW"));
-  kv(out, "weibull_k", num(p.wind.weibull_k));
-  kv(out, "weibull_c", num(p.wind.weibull_c_ms));
-  kv(out, "autocorrelation", num(p.wind.autocorrelation));
-  kv(out, "seasonal_amplitude", num(p.wind.seasonal_amplitude));
-  kv(out, "seasonal_peak_day", p.wind.seasonal_peak_day);
-  kv(out, "diurnal_amplitude", num(p.wind.diurnal_amplitude));
-  kv(out, "diurnal_peak_hour", num(p.wind.diurnal_peak_hour));
-  kv(out, "cut_in", num(p.wind.cut_in_ms));
-  kv(out, "rated", num(p.wind.rated_ms));
-  kv(out, "cut_out", num(p.wind.cut_out_ms));
-  kv(out, "losses", num(p.wind.losses_fraction));
-  if (!p.wind.profile_csv.empty()) kv(out, "profile_csv", p.wind.profile_csv);
-  out << YAML::EndMap;
-
-  out << YAML::Key << "climate" << YAML::Value << YAML::BeginMap;
-  flow_numbers(out, "monthly_mean", p.climate.monthly_mean_c);
-  kv(out, "diurnal_swing", num(p.climate.diurnal_swing_c));
-  kv(out, "peak_hour", num(p.climate.peak_hour_local));
-  if (!p.climate.profile_csv.empty()) kv(out, "profile_csv", p.climate.profile_csv);
-  if (std::any_of(p.climate.monthly_mean_rh_percent.begin(), p.climate.monthly_mean_rh_percent.end(),
-                  [](double v) { return v != 0; }))
-    flow_numbers(out, "monthly_rh", p.climate.monthly_mean_rh_percent);
-  out << YAML::EndMap;
-
-  out << YAML::Key << "cooling" << YAML::Value << YAML::BeginMap;
-  kv(out, "model", spelling(p.cooling.model, power::CoolingParams::kModelNames));
-  kv(out, "pue", num(p.cooling.pue));
-  kv(out, "pue_min", num(p.cooling.pue_min));
-  kv(out, "free_below", num(p.cooling.free_below_c));
-  kv(out, "pue_slope", num(p.cooling.pue_slope_per_c));
-  kv(out, "pue_max", num(p.cooling.pue_max));
-  const auto& w = p.cooling.water;
-  kv(out, "mode", spelling(w.mode, water::kCoolingModeNames));
-  kv(out, "approach", num(w.approach_c));
-  kv(out, "range", num(w.range_c));
-  kv(out, "evaporated_fraction", num(w.evaporated_fraction));
-  kv(out, "cycles", num(w.cycles_of_concentration));
-  kv(out, "drift", num(w.drift_fraction));
-  kv(out, "adiabatic_effectiveness", num(w.adiabatic_effectiveness));
-  kv(out, "adiabatic_above", num(w.adiabatic_above_c));
-  kv(out, "coil_air_rise", num(w.coil_air_rise_c));
-  out << YAML::EndMap;
-
-  out << YAML::Key << "battery" << YAML::Value << YAML::BeginMap;
-  kv(out, "energy", with(p.battery.energy_mwh, "MWh"));
-  kv(out, "charge", with(p.battery.charge_mw, "MW"));
-  kv(out, "discharge", with(p.battery.discharge_mw, "MW"));
-  kv(out, "round_trip_efficiency", num(p.battery.round_trip_efficiency));
-  kv(out, "soc_min", num(p.battery.soc_min_fraction));
-  kv(out, "soc_max", num(p.battery.soc_max_fraction));
-  kv(out, "self_discharge_per_day", num(p.battery.self_discharge_per_day));
-  kv(out, "initial_soc", num(p.battery.initial_soc_fraction));
-  kv(out, "grid_charge_below", num(p.battery.grid_charge_below_gco2_per_kwh));
-  out << YAML::EndMap;
-
-  out << YAML::Key << "grid" << YAML::Value << YAML::BeginMap;
-  kv(out, "import", power_or_unlimited(p.grid.import_mw));
-  kv(out, "export", with(p.grid.export_mw, "MW"));
-  kv(out, "carbon", num(p.grid.carbon_gco2_per_kwh));
-  flow_numbers(out, "carbon_hourly", p.grid.carbon_hourly_factor);
-  if (!p.grid.carbon_csv.empty()) kv(out, "carbon_csv", p.grid.carbon_csv);
-  out << YAML::EndMap;
-
-  out << YAML::Key << "phases" << YAML::Value << YAML::BeginSeq;
-  for (const auto& ph : p.phases) {
-    out << YAML::BeginMap;
-    kv(out, "at", seconds(ph.at_s));
-    if (!std::isnan(ph.solar_mw)) kv(out, "solar", with(ph.solar_mw, "MW"));
-    if (!std::isnan(ph.wind_mw)) kv(out, "wind", with(ph.wind_mw, "MW"));
-    if (!std::isnan(ph.battery_mwh)) kv(out, "battery", with(ph.battery_mwh, "MWh"));
-    if (!std::isnan(ph.grid_import_mw)) kv(out, "grid_import", power_or_unlimited(ph.grid_import_mw));
-    out << YAML::EndMap;
-  }
-  out << YAML::EndSeq;
-  site_economics(out, s);
+  });
   out << YAML::EndMap;
 }
 

@@ -4,7 +4,10 @@
 #include <cmath>
 #include <numeric>
 
+#include <set>
+
 #include "scenario_diff.hpp"
+#include "simulator/config/keys.hpp"
 #include "simulator/config/describe.hpp"
 #include "temp_files.hpp"
 
@@ -12,7 +15,9 @@ using namespace sovcap::config;
 
 namespace {
 
-void expect_round_trip(const std::string& path, const std::vector<std::string>& overrides = {}) {
+// Loads path, writes its resolved YAML, loads that, and expects the same scenario; returns the
+// key-by-key comparison (which declared keys it compared).
+KeyComparison expect_round_trip(const std::string& path, const std::vector<std::string>& overrides = {}) {
   cfgtest::TempDir dir;
   auto first = load_scenario(path, overrides);
   auto again_path = dir.write("resolved.yaml", first.resolved_yaml);
@@ -20,14 +25,39 @@ void expect_round_trip(const std::string& path, const std::vector<std::string>& 
   try {
     again = load_scenario(again_path);
   } catch (const ConfigError& e) {
-    FAIL() << "the resolved YAML of " << path << " does not load:\n" << e.what() << "\n" << first.resolved_yaml;
+    ADD_FAILURE() << "the resolved YAML of " << path << " does not load:\n" << e.what() << "\n" << first.resolved_yaml;
+    return {};
   }
   auto diffs = cfgtest::differences(first, again);
   std::string all;
   for (const auto& d : diffs) all += d + "\n";
   EXPECT_TRUE(diffs.empty()) << path << ": fields lost in the resolved YAML:\n" << all;
   EXPECT_EQ(again.resolved_yaml, first.resolved_yaml);
+  return compare_scenarios(first, again);
 }
+
+// A scenario with values the shipped configs do not use (odd numbers, every distribution, phases,
+// outages, a start with an offset).
+std::string unusual_scenario(const cfgtest::TempDir& dir) {
+  return dir.write("odd.yaml", std::string(cfgtest::kMinimal) +
+                                   "    region_weights: {north: 0.1}\n"
+                                   "    hourly: [1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1.3]\n"
+                                   "    deadline: 0.1s\n"
+                                   "  - id: tail\n"
+                                   "    pool: gpu\n"
+                                   "    rate: 0.3333333333333333\n"
+                                   "    units: {type: uniform, min: 1, max: 3}\n"
+                                   "    runtime: {type: discrete, values: [1min, 2h], weights: [1, 3], clamp_min: 90s}\n"
+                                   "  - id: emp\n"
+                                   "    rate: 1e-3\n"
+                                   "    units: {type: empirical, values: [1, 2.5]}\n"
+                                   "    runtime: {type: weibull, shape: 0.7, scale: 3h}\n");
+}
+const std::vector<std::string> kUnusualOverrides = {
+    "sites.alpha.grid.import=12.5MW", "sites.alpha.phases=[{at: 2030-03-01T12:00:00Z, solar: 3MW, grid_import: unlimited}]",
+    "sites.alpha.pools.0.mtbf=30d", "sites.alpha.pools.0.mttr=12h", "sites.alpha.climate.monthly_rh=[50,50,50,50,50,50,50,50,50,50,50,42.5]",
+    "network.links.0.latency=3ms", "network.links.0.outages=[{start: 1h, duration: 30min}]",
+    "scenario.start=2030-03-01T06:00:00+01:00"};
 
 }  // namespace
 
@@ -39,22 +69,28 @@ TEST(Resolved, RoundTripOfEveryShippedConfig) {
 
 TEST(Resolved, RoundTripOfUnusualValues) {
   cfgtest::TempDir dir;
-  auto path = dir.write("odd.yaml", std::string(cfgtest::kMinimal) +
-                                        "    region_weights: {north: 0.1}\n"
-                                        "    hourly: [1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1.3]\n"
-                                        "    deadline: 0.1s\n"
-                                        "  - id: tail\n"
-                                        "    pool: gpu\n"
-                                        "    rate: 0.3333333333333333\n"
-                                        "    units: {type: uniform, min: 1, max: 3}\n"
-                                        "    runtime: {type: discrete, values: [1min, 2h], weights: [1, 3], clamp_min: 90s}\n"
-                                        "  - id: emp\n"
-                                        "    rate: 1e-3\n"
-                                        "    units: {type: empirical, values: [1, 2.5]}\n"
-                                        "    runtime: {type: weibull, shape: 0.7, scale: 3h}\n");
-  expect_round_trip(path, {"sites.alpha.grid.import=12.5MW", "sites.alpha.phases=[{at: 2030-03-01T12:00:00Z, solar: 3MW, grid_import: unlimited}]",
-                           "network.links.0.latency=3ms", "network.links.0.outages=[{start: 1h, duration: 30min}]",
-                           "scenario.start=2030-03-01T06:00:00+01:00"});
+  expect_round_trip(unusual_scenario(dir), kUnusualOverrides);
+}
+
+// The round trip compares every declared key (keys.hpp), walked from the declarations: a key declared
+// but not reached by compare_scenarios (a new section not walked, a list never filled) fails here.
+TEST(Resolved, EveryDeclaredKeyIsCompared) {
+  std::set<std::string> compared;
+  auto add = [&](const KeyComparison& c) { compared.insert(c.compared.begin(), c.compared.end()); };
+  add(expect_round_trip(cfgtest::config("morocco-2030.yaml")));
+  {
+    cfgtest::TempDir dir;  // after the first round trip, which removes the test's directory when done
+    add(expect_round_trip(unusual_scenario(dir), kUnusualOverrides));
+  }
+  std::string missing;
+  size_t leaves = 0;
+  for (const auto& k : key_views()) {
+    if (k.type == "map" || k.type == "list") continue;
+    ++leaves;
+    if (!compared.count(k.section + "." + k.name)) missing += k.section + "." + k.name + "\n";
+  }
+  EXPECT_TRUE(missing.empty()) << "declared keys the round trip never compared:\n" << missing;
+  EXPECT_GE(leaves, 80u);  // the sites' keys at least
 }
 
 TEST(Resolved, RoundTripWithOverridesChangesWhatTheyChange) {

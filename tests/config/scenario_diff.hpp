@@ -1,11 +1,12 @@
 #pragma once
-// Field-by-field comparison of two Scenarios (everything but source_file and
-// resolved_yaml), written out by hand so that a field the resolved YAML forgets
-// shows up as a difference.
+// Comparison of two Scenarios (everything but source_file and resolved_yaml): every declared key
+// through its declaration (compare_scenarios), the rest field by field, written out by hand so that
+// a field the resolved YAML forgets shows up as a difference.
 #include <cmath>
 #include <string>
 #include <vector>
 
+#include "simulator/config/key_compare.hpp"
 #include "simulator/config/scenario.hpp"
 
 namespace cfgtest {
@@ -44,33 +45,11 @@ inline void diff_price(Diff& d, const std::string& p, const sovcap::economics::A
   CFG_EQ(om_fraction); CFG_EQ(om_per_year); CFG_EQ(embodied_t_per_size); CFG_EQ(embodied_t_per_mwh);
 }
 
+// What the declared keys (compared by compare_scenarios) do not cover: fields no key sets, and the
+// sections still read by hand.
 inline void diff_site(Diff& d, const std::string& p, const sovcap::config::SiteSpec& a, const sovcap::config::SiteSpec& b) {
-  CFG_EQ(id); CFG_EQ(name); CFG_EQ(node); CFG_EQ(sovereign);
   if (a.pools.size() != b.pools.size()) return d.found.push_back(p + "pools.size");
-  for (size_t i = 0; i < a.pools.size(); ++i) {
-    CFG_EQ(pools[i].id); CFG_EQ(pools[i].gpu); CFG_EQ(pools[i].nodes); CFG_EQ(pools[i].units_per_node);
-    CFG_EQ(pools[i].node_peak_kw); CFG_EQ(pools[i].node_idle_kw); CFG_EQ(pools[i].min_speed);
-    CFG_EQ(pools[i].carbon_deadline_margin_s); CFG_EQ(pools[i].node_mtbf_s); CFG_EQ(pools[i].node_mttr_s);
-  }
-  CFG_EQ(power.location.latitude_deg); CFG_EQ(power.location.longitude_deg); CFG_EQ(power.location.elevation_m);
-  CFG_EQ(power.solar.capacity_mw); CFG_EQ(power.solar.inverter_mw); CFG_EQ(power.solar.tilt_deg);
-  CFG_EQ(power.solar.azimuth_deg); CFG_EQ(power.solar.single_axis_tracking); CFG_EQ(power.solar.temp_coeff_per_c);
-  CFG_EQ(power.solar.dc_loss_fraction); CFG_EQ(power.solar.inverter_efficiency); CFG_EQ(power.solar.linke_turbidity);
-  CFG_EQ(power.solar.clearness_monthly); CFG_EQ(power.solar.cloud_autocorrelation); CFG_EQ(power.solar.profile_csv);
-  CFG_EQ(power.wind.capacity_mw); CFG_EQ(power.wind.weibull_k); CFG_EQ(power.wind.weibull_c_ms);
-  CFG_EQ(power.wind.autocorrelation); CFG_EQ(power.wind.seasonal_amplitude); CFG_EQ(power.wind.seasonal_peak_day);
-  CFG_EQ(power.wind.diurnal_amplitude); CFG_EQ(power.wind.diurnal_peak_hour); CFG_EQ(power.wind.cut_in_ms);
-  CFG_EQ(power.wind.rated_ms); CFG_EQ(power.wind.cut_out_ms); CFG_EQ(power.wind.losses_fraction);
-  CFG_EQ(power.wind.profile_csv);
-  CFG_EQ(power.climate.monthly_mean_c); CFG_EQ(power.climate.diurnal_swing_c); CFG_EQ(power.climate.peak_hour_local);
-  CFG_EQ(power.climate.profile_csv); CFG_EQ(power.climate.monthly_mean_rh_percent);
-  CFG_EQ(power.cooling.model); CFG_EQ(power.cooling.pue); CFG_EQ(power.cooling.pue_min); CFG_EQ(power.cooling.free_below_c);
-  CFG_EQ(power.cooling.pue_slope_per_c); CFG_EQ(power.cooling.pue_max);
-  CFG_EQ(power.climate.monthly_mean_rh_percent);
-  CFG_EQ(power.cooling.water.mode); CFG_EQ(power.cooling.water.approach_c); CFG_EQ(power.cooling.water.range_c);
-  CFG_EQ(power.cooling.water.evaporated_fraction); CFG_EQ(power.cooling.water.cycles_of_concentration);
-  CFG_EQ(power.cooling.water.drift_fraction); CFG_EQ(power.cooling.water.adiabatic_effectiveness);
-  CFG_EQ(power.cooling.water.adiabatic_above_c); CFG_EQ(power.cooling.water.coil_air_rise_c);
+  for (size_t i = 0; i < a.pools.size(); ++i) CFG_EQ(pools[i].carbon_deadline_margin_s);
   for (size_t k = 0; k < a.prices.size(); ++k) diff_price(d, p + "costs." + std::to_string(k) + ".", a.prices[k], b.prices[k]);
   CFG_EQ(tariff.energy_per_kwh); CFG_EQ(tariff.utc_offset_h); CFG_EQ(tariff.subscribed_mw);
   CFG_EQ(tariff.subscribed_per_kw_year); CFG_EQ(tariff.demand_per_kw_month);
@@ -81,21 +60,11 @@ inline void diff_site(Diff& d, const std::string& p, const sovcap::config::SiteS
   }
   CFG_EQ(water.source); CFG_EQ(water.price_per_m3); CFG_EQ(water.desal.capacity_m3_per_h);
   CFG_EQ(water.desal.kwh_per_m3); CFG_EQ(water.desal.min_load_fraction); CFG_EQ(water.desal.recovery_fraction);
-  CFG_EQ(power.battery.energy_mwh); CFG_EQ(power.battery.charge_mw); CFG_EQ(power.battery.discharge_mw);
-  CFG_EQ(power.battery.round_trip_efficiency); CFG_EQ(power.battery.soc_min_fraction); CFG_EQ(power.battery.soc_max_fraction);
-  CFG_EQ(power.battery.self_discharge_per_day); CFG_EQ(power.battery.initial_soc_fraction);
-  CFG_EQ(power.battery.grid_charge_below_gco2_per_kwh);
-  CFG_EQ(power.grid.import_mw); CFG_EQ(power.grid.export_mw); CFG_EQ(power.grid.carbon_gco2_per_kwh);
-  CFG_EQ(power.grid.carbon_hourly_factor); CFG_EQ(power.grid.carbon_csv);
-  if (a.power.phases.size() != b.power.phases.size()) return d.found.push_back(p + "phases.size");
-  for (size_t i = 0; i < a.power.phases.size(); ++i) {
-    CFG_EQ(power.phases[i].at_s); CFG_EQ(power.phases[i].solar_mw); CFG_EQ(power.phases[i].wind_mw);
-    CFG_EQ(power.phases[i].battery_mwh); CFG_EQ(power.phases[i].grid_import_mw);
-  }
 }
 
 inline std::vector<std::string> differences(const sovcap::config::Scenario& a, const sovcap::config::Scenario& b) {
   Diff d;
+  for (auto& k : sovcap::config::compare_scenarios(a, b).differences) d.found.push_back(k);
   std::string p;
   CFG_EQ(name); CFG_EQ(start_utc_s); CFG_EQ(start_utc); CFG_EQ(duration_s); CFG_EQ(step_s); CFG_EQ(seed);
   CFG_EQ(scheduling.policy); CFG_EQ(scheduling.placement); CFG_EQ(scheduling.latency);

@@ -1,0 +1,35 @@
+#include "simulator/config/key_compare.hpp"
+
+#include "simulator/config/keys_sites.hpp"
+
+namespace sovcap::config {
+namespace {
+
+template <class T, class Each>
+void items(KeyComparison& c, const std::string& path, const std::vector<T>& a, const std::vector<T>& b, Each each) {
+  if (a.size() != b.size()) c.differences.push_back(path + ": " + std::to_string(a.size()) + " vs " + std::to_string(b.size()) + " items");
+  for (size_t i = 0; i < a.size() && i < b.size(); ++i) each(path + "." + std::to_string(i) + ".", a[i], b[i]);
+}
+
+void compare_site(KeyComparison& c, const std::string& p, const SiteSpec& a, const SiteSpec& b) {
+  c.compare(site_keys(), p, a, b);
+  items(c, p + "pools", a.pools, b.pools, [&](const std::string& q, const auto& x, const auto& y) { c.compare(pool_keys(), q, x, y); });
+  c.compare(solar_keys(), p + "solar.", a.power.solar, b.power.solar);
+  c.compare(wind_keys(), p + "wind.", a.power.wind, b.power.wind);
+  c.compare(climate_keys(), p + "climate.", a.power.climate, b.power.climate);
+  c.compare(cooling_keys(), p + "cooling.", a.power.cooling, b.power.cooling);
+  c.compare(battery_keys(), p + "battery.", a.power.battery, b.power.battery);
+  c.compare(grid_keys(), p + "grid.", a.power.grid, b.power.grid);
+  items(c, p + "phases", a.power.phases, b.power.phases,
+        [&](const std::string& q, const auto& x, const auto& y) { c.compare(phase_keys(), q, x, y); });
+}
+
+}  // namespace
+
+KeyComparison compare_scenarios(const Scenario& a, const Scenario& b) {
+  KeyComparison c;
+  items(c, "sites", a.sites, b.sites, [&](const std::string& p, const SiteSpec& x, const SiteSpec& y) { compare_site(c, p, x, y); });
+  return c;
+}
+
+}  // namespace sovcap::config
