@@ -6,35 +6,9 @@
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/mersenne_twister.hpp>
 
+#include "models/seeds/streams.hpp"
+
 namespace sovcap::network {
-
-namespace {
-
-// splitmix64 finaliser (Steele et al., 2014): spreads nearby inputs apart.
-uint64_t splitmix64(uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
-// FNV-1a: a string hash fixed by its definition, unlike std::hash.
-uint64_t fnv1a(const std::string& s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
-constexpr uint64_t seed_tag_link_failures = 0x4c494e4bULL;  // "LINK"
-
-}  // namespace
-
-uint64_t link_seed(uint64_t seed, const std::string& link_id) {
-  return splitmix64(splitmix64(splitmix64(seed) ^ seed_tag_link_failures) ^ fnv1a(link_id));
-}
 
 std::vector<DownInterval> link_down_intervals(const LinkSpec& link, double horizon_s, uint64_t seed) {
   std::vector<DownInterval> raw;
@@ -75,7 +49,7 @@ std::vector<LinkEvent> link_events(const Topology& topology, double horizon_s, u
   std::vector<LinkEvent> events;
   for (size_t i = 0; i < topology.link_count(); ++i) {
     const LinkSpec& spec = topology.link(static_cast<int>(i));
-    for (const DownInterval& d : link_down_intervals(spec, horizon_s, link_seed(seed, spec.id))) {
+    for (const DownInterval& d : link_down_intervals(spec, horizon_s, seeds::link_failures_of(seed, spec.id))) {
       events.push_back({d.start_s, static_cast<int>(i), false});
       if (d.end_s < horizon_s) events.push_back({d.end_s, static_cast<int>(i), true});
     }

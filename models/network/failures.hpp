@@ -22,16 +22,14 @@ struct DownInterval {
   double end_s;  // may equal the horizon: still down when the run ends
 };
 
-// The generator seed of one link: derived from the run seed and the link's id
-// (not its index), so adding or reordering links leaves other links' draws alone.
-uint64_t link_seed(uint64_t seed, const std::string& link_id);
-
 // Where link is down within [0, horizon_s): the union of its scheduled outages
-// and its random failures, merged, sorted, clipped to the horizon.
+// and its random failures (drawn from link_seed, seeds::link_failures_of), merged,
+// sorted, clipped to the horizon.
 std::vector<DownInterval> link_down_intervals(const LinkSpec& link, double horizon_s, uint64_t link_seed);
 
 // Every state change of every link within [0, horizon_s), sorted by time then
-// link index. A link that is down at the horizon gets no closing event.
+// link index; each link's failures from seeds::link_failures_of(seed, its id).
+// A link that is down at the horizon gets no closing event.
 std::vector<LinkEvent> link_events(const Topology& topology, double horizon_s, uint64_t seed);
 
 // Up flags of every link at time t_s (events at exactly t_s applied), for

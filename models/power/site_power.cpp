@@ -10,19 +10,12 @@
 #include "models/power/cooling.hpp"
 #include "models/power/decomposition.hpp"
 #include "models/power/solar_position.hpp"
+#include "models/seeds/streams.hpp"
 #include "models/water/cooling_water.hpp"
 #include "models/water/psychrometrics.hpp"
 
 namespace sovcap::power {
 namespace {
-
-// splitmix64: independent sub-seeds for each stochastic submodel.
-uint64_t sub_seed(uint64_t seed, uint64_t stream) {
-  uint64_t z = seed + 0x9E3779B97F4A7C15ULL * (stream + 1);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
 
 std::shared_ptr<const Profile> maybe_read(const std::string& path) {
   return path.empty() ? nullptr : std::make_shared<const Profile>(Profile::read(path));
@@ -32,8 +25,8 @@ std::shared_ptr<const Profile> maybe_read(const std::string& path) {
 
 SitePower::SitePower(const SitePowerParams& p, uint64_t seed, int64_t start_utc_s, double step_s)
     : p_(p), start_utc_s_(static_cast<double>(start_utc_s)), step_s_(step_s), phases_(p.phases), pv_(p.solar),
-      clouds_(p.solar.clearness_monthly, p.solar.cloud_autocorrelation, sub_seed(seed, 1), start_utc_s_),
-      wind_(p.wind, sub_seed(seed, 2), start_utc_s_, p.location.longitude_deg),
+      clouds_(p.solar.clearness_monthly, p.solar.cloud_autocorrelation, seeds::site_clouds(seed), start_utc_s_),
+      wind_(p.wind, seeds::site_wind(seed), start_utc_s_, p.location.longitude_deg),
       climate_(p.climate, p.location.longitude_deg), battery_(p.battery), grid_(p.grid, p.location.longitude_deg),
       solar_profile_(maybe_read(p.solar.profile_csv)), wind_profile_(maybe_read(p.wind.profile_csv)),
       temperature_profile_(maybe_read(p.climate.profile_csv)) {

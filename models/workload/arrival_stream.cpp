@@ -9,7 +9,7 @@
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
 
-#include "models/workload/seed.hpp"
+#include "models/seeds/streams.hpp"
 
 namespace sovcap::workload {
 namespace {
@@ -125,7 +125,7 @@ ArrivalStream::ArrivalStream(const std::vector<JobClassSpec>& classes, const std
       start_utc_s_(start_utc_s),
       horizon_s_(horizon_s),
       utc_offset_h_(utc_offset_h),
-      arrivals_rng_(derive_seed(seed, static_cast<uint64_t>(region_index), seed_tag_arrivals)) {
+      arrivals_rng_(seeds::arrivals(seed, static_cast<uint64_t>(region_index))) {
   for (size_t k = 0; k < classes.size(); ++k) {
     const auto& cls = classes[k];
     if (auto e = validate(cls, regions.size()); !e.empty())
@@ -133,8 +133,7 @@ ArrivalStream::ArrivalStream(const std::vector<JobClassSpec>& classes, const std
     rates_.emplace_back(cls, region_share(cls, regions, region_index), start_utc_s, utc_offset_h);
     units_.emplace_back(cls.units);
     runtime_.emplace_back(cls.runtime_s);
-    class_rng_.emplace_back(derive_seed(seed, static_cast<uint64_t>(region_index),
-                                        derive_seed(seed_tag_attributes, k)));
+    class_rng_.emplace_back(seeds::job_attributes(seed, static_cast<uint64_t>(region_index), k));
   }
   if (classes.empty() && (region_index < 0 || static_cast<size_t>(region_index) >= regions.size()))
     throw std::invalid_argument("region index out of range");

@@ -10,7 +10,7 @@
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/uniform_01.hpp>
 
-#include "models/workload/seed.hpp"
+#include "models/seeds/streams.hpp"
 
 namespace sovcap::workload {
 namespace {
@@ -86,7 +86,7 @@ TraceStream::TraceStream(const SwfTrace& trace, const SwfMapping& m, const std::
   const SwfSelection sel = select_swf(trace, m, horizon_s);
   skipped_ = sel.report.total_skipped() - sel.report.skipped[static_cast<size_t>(SwfSkip::after_horizon)];
 
-  WeightedRoundRobin deal(class_region_weights(cls, regions), derive_seed(seed, seed_tag_trace_regions, 0));
+  WeightedRoundRobin deal(class_region_weights(cls, regions), seeds::trace_regions(seed, 0));
   for (const auto& [r, t] : sel.usable) {
     int region = deal.next();  // dealt before the horizon cut, so the deal does not depend on it
     if (region != region_index || !(t < horizon_s)) continue;
@@ -135,7 +135,7 @@ TraceStream::TraceStream(const CsvTrace& trace, const std::vector<JobClassSpec>&
     if (r->region_id.empty()) {
       if (!deal[k])
         deal[k] = std::make_unique<WeightedRoundRobin>(class_region_weights(classes[k], regions),
-                                                       derive_seed(seed, seed_tag_trace_regions, k + 1));
+                                                       seeds::trace_regions(seed, k + 1));
       region = deal[k]->next();
     } else {
       region = region_of(*r);

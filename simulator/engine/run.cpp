@@ -6,6 +6,7 @@
 
 #include "sovcap_version.hpp"
 #include "models/network/geo.hpp"
+#include "models/seeds/streams.hpp"
 #include "simulator/engine/job_source.hpp"
 #include "simulator/engine/progress.hpp"
 #include "simulator/engine/signals.hpp"
@@ -15,13 +16,6 @@ namespace sg4 = simgrid::s4u;
 
 namespace sovcap::engine {
 namespace {
-
-uint64_t mix(uint64_t seed, uint64_t stream) {  // splitmix64: independent seeds per stream
-  uint64_t z = seed + 0x9E3779B97F4A7C15ULL * (stream + 1);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
 
 output::RunInfo run_info(const config::Scenario& sc, const network::Topology& topo) {
   output::RunInfo info;
@@ -102,7 +96,7 @@ RunStats run_scenario(const config::Scenario& sc, const RunOptions& opt) {
   bc.replication_every_s = sc.replication_every_s;
   bc.horizon_s = sc.duration_s;
   bc.max_inputs_in_flight = static_cast<size_t>(sc.inputs_in_flight);
-  bc.failure_seed = mix(sc.seed, 3000);
+  bc.failure_seed = seeds::link_failures(sc.seed);
   auto net = std::make_unique<Backbone>(topo, bc);
 
   output::ResultWriter writer(opt.output_path, run_info(sc, topo),
@@ -120,11 +114,11 @@ RunStats run_scenario(const config::Scenario& sc, const RunOptions& opt) {
     for (size_t p = 0; p < site.spec->pools.size(); ++p) {
       const auto& ps = site.spec->pools[p];
       site.pools.emplace_back(ps, sc.scheduling.policy);
-      site.failures.emplace_back(ps.nodes, ps.node_mtbf_s, ps.node_mttr_s, mix(sc.seed, 2000 + 64 * s + p));
+      site.failures.emplace_back(ps.nodes, ps.node_mtbf_s, ps.node_mttr_s, seeds::node_failures(sc.seed, s, p));
       int& slot = ps.gpu ? site.gpu_pool : site.cpu_pool;
       if (slot < 0) slot = static_cast<int>(p);
     }
-    site.power = std::make_unique<power::SitePower>(site.spec->power, mix(sc.seed, 1000 + s), sc.start_utc_s, sc.step_s);
+    site.power = std::make_unique<power::SitePower>(site.spec->power, seeds::site_power(sc.seed, s), sc.start_utc_s, sc.step_s);
     site.accounts.tariff = std::make_unique<economics::TariffMeter>(usd_tariff(*site.spec, sc.economics.usd_per_currency));
     site.mutex = sg4::Mutex::create();
     site.wake = sg4::ConditionVariable::create();

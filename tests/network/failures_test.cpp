@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "models/seeds/streams.hpp"
 #include "tests/network/spec_builder.hpp"
 
 namespace sovcap::network {
@@ -146,15 +147,15 @@ TEST(Failures, AddingALinkLeavesOtherLinksDrawsAlone) {
     if (e.link == 2) bc_after.push_back(e.t_s);
   ASSERT_FALSE(bc_before.empty());
   EXPECT_EQ(bc_before, bc_after);
-  EXPECT_NE(link_seed(11, "bc"), link_seed(11, "ca"));
-  EXPECT_NE(link_seed(11, "bc"), link_seed(12, "bc"));
+  EXPECT_NE(sovcap::seeds::link_failures_of(11, "bc"), sovcap::seeds::link_failures_of(11, "ca"));
+  EXPECT_NE(sovcap::seeds::link_failures_of(11, "bc"), sovcap::seeds::link_failures_of(12, "bc"));
 }
 
 TEST(Failures, MeanRepairTimeIsMttr) {
   LinkSpec l = link("x", "a", "b");
   l.mtbf_s = 200;
   l.mttr_s = 40;
-  const auto down = link_down_intervals(l, 1e7, link_seed(5, "x"));
+  const auto down = link_down_intervals(l, 1e7, sovcap::seeds::link_failures_of(5, "x"));
   ASSERT_GT(down.size(), 10000u);
   double sum = 0;
   for (size_t i = 0; i + 1 < down.size(); ++i) sum += down[i].end_s - down[i].start_s;
