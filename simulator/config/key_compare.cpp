@@ -1,5 +1,6 @@
 #include "simulator/config/key_compare.hpp"
 
+#include "simulator/config/keys_network.hpp"
 #include "simulator/config/keys_sites.hpp"
 
 namespace sovcap::config {
@@ -29,6 +30,15 @@ void compare_site(KeyComparison& c, const std::string& p, const SiteSpec& a, con
 KeyComparison compare_scenarios(const Scenario& a, const Scenario& b) {
   KeyComparison c;
   items(c, "sites", a.sites, b.sites, [&](const std::string& p, const SiteSpec& x, const SiteSpec& y) { compare_site(c, p, x, y); });
+  c.compare(network_keys(), "network.", a, b);
+  c.compare(replication_keys(), "network.replication.", a, b);
+  items(c, "network.nodes", a.topology.nodes, b.topology.nodes,
+        [&](const std::string& p, const auto& x, const auto& y) { c.compare(node_keys(), p, x, y); });
+  items(c, "network.links", a.topology.links, b.topology.links, [&](const std::string& p, const auto& x, const auto& y) {
+    c.compare(link_keys(), p, x, y);
+    items(c, p + "outages", x.outages, y.outages,
+          [&](const std::string& q, const auto& u, const auto& v) { c.compare(outage_keys(), q, u, v); });
+  });
   return c;
 }
 

@@ -100,6 +100,7 @@ void read_key(Ctx& ctx, MapReader& m, const Key<T>& k, T& x, const ReadEnv& env)
       break;
     }
     case KeyType::file: k.text(x) = m.file_path(name); break;
+    case KeyType::ids: k.ids(x) = m.strings(name); break;
     case KeyType::numbers:
       if (k.list7) m.fixed(name, k.list7(x), k.range);
       if (k.list12) m.fixed(name, k.list12(x), k.range);
@@ -157,6 +158,11 @@ std::string value_text(const Key<T>& k, const T& x) {
       return "[" + out + "]";
     }
     case KeyType::choice: return k.spell(x);
+    case KeyType::ids: {
+      std::string out;
+      for (const auto& v : k.ids(m)) out += (out.empty() ? "" : ", ") + v;
+      return "[" + out + "]";
+    }
     case KeyType::map:
     case KeyType::list: break;
   }
@@ -186,6 +192,10 @@ void write_keys(YAML::Emitter& out, KeyTable<T> table, const T& x, Nested nested
     if (k.type == KeyType::numbers) {
       out << YAML::Flow << YAML::BeginSeq;
       for (double v : key_detail::list_values(k, x)) out << key_detail::num(v);
+      out << YAML::EndSeq;
+    } else if (k.type == KeyType::ids) {
+      out << YAML::Flow << YAML::BeginSeq;
+      for (const auto& v : k.ids(const_cast<T&>(x))) out << v;
       out << YAML::EndSeq;
     } else {
       out << value_text(k, x);
@@ -225,6 +235,7 @@ bool same_value(const Key<T>& k, const T& a, const T& b) {
       return true;
     }
     case KeyType::choice: return std::string(k.spell(a)) == k.spell(b);
+    case KeyType::ids: return k.ids(ma) == k.ids(mb);
     case KeyType::map:
     case KeyType::list: break;
   }

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "simulator/config/key_io.hpp"
+#include "simulator/config/keys_network.hpp"
 #include "simulator/config/keys_sites.hpp"
 
 namespace sovcap::config {
@@ -70,7 +71,8 @@ std::string allowed_text(const Key<T>& k) {
         for (const auto& s : k.spellings()) out += (out.empty() ? "" : ", ") + s;
         break;
       }
-      case KeyType::map: out = std::string("a map (") + k.section + ")"; break;
+      case KeyType::ids: out = "a list of ids"; break;
+      case KeyType::map: out = k.section ? std::string("a map (") + k.section + ")" : "a map"; break;
       case KeyType::list: out = std::string("a list of maps (") + k.section + ")"; break;
     }
     if (k.type == KeyType::whole && out.empty()) out = "a whole number";
@@ -83,7 +85,7 @@ template <class T>
 void add(std::vector<KeyView>& out, KeyTable<T> table) {
   for (const auto& k : table)
     out.push_back(KeyView{table.section, k.name, type_text(k), k.is_leaf() ? k.unit : "-", default_text(k), allowed_text(k),
-                          k.meaning});
+                          k.meaning, k.section ? k.section : ""});
 }
 
 }  // namespace
@@ -100,6 +102,7 @@ std::string_view key_type_name(KeyType t) {
     case KeyType::numbers: return "numbers";
     case KeyType::choice: return "choice";
     case KeyType::time: return "time";
+    case KeyType::ids: return "ids";
     case KeyType::map: return "map";
     case KeyType::list: return "list";
   }
@@ -117,6 +120,11 @@ std::vector<KeyView> key_views() {
   add(out, battery_keys());
   add(out, grid_keys());
   add(out, phase_keys());
+  add(out, network_keys());
+  add(out, node_keys());
+  add(out, link_keys());
+  add(out, outage_keys());
+  add(out, replication_keys());
   return out;
 }
 

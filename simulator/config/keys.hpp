@@ -31,7 +31,8 @@ enum class KeyType {
   numbers,   // a fixed-length list of numbers
   choice,    // one of the spellings declared next to its enum
   time,      // a duration since the start or an ISO 8601 date
-  map,       // a map whose keys are declared in their own table
+  ids,       // a list of ids
+  map,       // a map whose keys are declared in their own table (or, with no table, read by its section's reader)
   list,      // a list of maps whose keys are declared in their own table
 };
 
@@ -60,6 +61,7 @@ struct Key {
   uint64_t& (*big)(T&) = nullptr;  // a whole number from 0 to 2^64-1
   bool& (*flag)(T&) = nullptr;
   std::string& (*text)(T&) = nullptr;  // text, id, file
+  std::vector<std::string>& (*ids)(T&) = nullptr;
   std::array<double, 7>& (*list7)(T&) = nullptr;
   std::array<double, 12>& (*list12)(T&) = nullptr;
   std::array<double, 24>& (*list24)(T&) = nullptr;
@@ -254,6 +256,13 @@ constexpr Key<T> choice(const char* name, G spell, P pick, L names, const char* 
   k.spellings = names;
   return k;
 }
+template <class T, class F>
+constexpr Key<T> ids(const char* name, F at, const char* meaning) {
+  Key<T> k{name, KeyType::ids, "-", any(), meaning};
+  k.ids = at;
+  return k;
+}
+// section: the table of its keys; nullptr when the section's reader reads it by hand (values_text says what).
 template <class T>
 constexpr Key<T> map(const char* name, const char* section, const char* meaning) {
   Key<T> k{name, KeyType::map, "-", any(), meaning};
@@ -277,6 +286,7 @@ struct KeyView {
   std::string def;      // "required", the model's value as the resolved YAML writes it, or the rule
   std::string allowed;  // the range, the spellings, or the type's rule
   std::string meaning;
+  std::string nested;   // map, list: the section that declares its keys ("" when read by hand)
 };
 
 std::string_view key_type_name(KeyType t);

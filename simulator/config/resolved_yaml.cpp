@@ -9,6 +9,7 @@
 #include "models/workload/distribution.hpp"
 #include "simulator/config/enum_names.hpp"
 #include "simulator/config/key_io.hpp"
+#include "simulator/config/keys_network.hpp"
 #include "simulator/config/keys_sites.hpp"
 
 namespace sovcap::config {
@@ -198,36 +199,41 @@ std::string resolved_yaml(const Scenario& sc) {
   out << YAML::EndSeq;
 
   out << YAML::Key << "network" << YAML::Value << YAML::BeginMap;
-  out << YAML::Key << "nodes" << YAML::Value << YAML::BeginSeq;
-  for (const auto& n : sc.topology.nodes)
-    out << YAML::Flow << YAML::BeginMap << YAML::Key << "id" << YAML::Value << n.id << YAML::Key << "latitude"
-        << YAML::Value << num(n.latitude_deg) << YAML::Key << "longitude" << YAML::Value << num(n.longitude_deg)
-        << YAML::EndMap;
-  out << YAML::EndSeq;
-  out << YAML::Key << "links" << YAML::Value << YAML::BeginSeq;
-  for (const auto& l : sc.topology.links) {
-    out << YAML::BeginMap;
-    kv(out, "id", l.id);
-    kv(out, "a", l.a);
-    kv(out, "b", l.b);
-    kv(out, "bandwidth", with(l.bandwidth_gbps, "Gbps"));
-    kv(out, "latency", l.latency_s < 0 ? std::string("auto") : seconds(l.latency_s));
-    kv(out, "route_factor", num(l.route_factor));
-    out << YAML::Key << "outages" << YAML::Value << YAML::BeginSeq;
-    for (const auto& o : l.outages)
-      out << YAML::Flow << YAML::BeginMap << YAML::Key << "start" << YAML::Value << seconds(o.start_s) << YAML::Key
-          << "duration" << YAML::Value << seconds(o.duration_s) << YAML::EndMap;
-    out << YAML::EndSeq;
-    kv(out, "mtbf", seconds(l.mtbf_s));
-    kv(out, "mttr", seconds(l.mttr_s));
-    out << YAML::EndMap;
-  }
-  out << YAML::EndSeq;
-  out << YAML::Key << "replication" << YAML::Value << YAML::BeginMap;
-  kv(out, "volume", with(sc.replication_gb, "GB"));
-  kv(out, "every", seconds(sc.replication_every_s));
-  out << YAML::EndMap;
-  kv(out, "inputs_in_flight", std::to_string(sc.inputs_in_flight));
+  write_keys(out, network_keys(), sc, [&](const Key<Scenario>& k) {
+    const std::string name = k.name;
+    out << YAML::Key << k.name << YAML::Value;
+    if (name == "nodes") {  // every node of the topology, with its coordinates
+      out << YAML::BeginSeq;
+      for (const auto& n : sc.topology.nodes) {
+        out << YAML::Flow << YAML::BeginMap;
+        write_keys(out, node_keys(), n);
+        out << YAML::EndMap;
+      }
+      out << YAML::EndSeq;
+    } else if (name == "links") {
+      out << YAML::BeginSeq;
+      for (const auto& l : sc.topology.links) {
+        out << YAML::BeginMap;
+        write_keys(out, link_keys(), l, [&](const Key<network::LinkSpec>&) {  // outages
+          out << YAML::Key << "outages" << YAML::Value << YAML::BeginSeq;
+          for (const auto& o : l.outages) {
+            out << YAML::Flow << YAML::BeginMap;
+            write_keys(out, outage_keys(), o);
+            out << YAML::EndMap;
+          }
+          out << YAML::EndSeq;
+        });
+        out << YAML::EndMap;
+      }
+      out << YAML::EndSeq;
+    } else if (name == "replication") {
+      out << YAML::BeginMap;
+      write_keys(out, replication_keys(), sc);
+      out << YAML::EndMap;
+    } else {
+      throw std::logic_error("resolved YAML: no writer for network." + name);
+    }
+  });
   out << YAML::EndMap;
 
   out << YAML::Key << "classes" << YAML::Value << YAML::BeginSeq;
