@@ -6,7 +6,8 @@
 #include "simulator/cli/empty_values.hpp"
 #include "simulator/cli/commands.hpp"
 #include "simulator/cli/sweep_options.hpp"
-#include "simulator/optimize/command.hpp"
+#include "simulator/cli/exec_beside.hpp"
+#include "simulator/cli/optimize_options.hpp"
 #include "simulator/sweep/commands.hpp"
 #include "sovcap_version.hpp"
 
@@ -71,12 +72,7 @@ int main(int argc, char** argv) {
   size_cmd->add_flag("-q,--quiet", sz.quiet, "Print nothing but errors");
 
   sovcap::optimize::OptimizeArgs opt;
-  auto* opt_cmd = app.add_subcommand("optimize", "Search design choices for the best trade-offs between KPIs (NSGA-II, MOEA/D)");
-  opt_cmd->add_option("spec", opt.spec, "Optimisation spec YAML (e.g. configs/optimize/dakhla-design.yaml)")->required();
-  opt_cmd->add_option("-o,--output", opt.out_dir, "Output directory (default: results/optimize)");
-  opt_cmd->add_option("-j,--jobs", opt.jobs, "Concurrent runs")->check(CLI::PositiveNumber);
-  opt_cmd->add_flag("--resume", opt.resume, "Continue a search: finished runs are read from DIR/archive.csv");
-  opt_cmd->add_flag("-q,--quiet", opt.quiet, "Print nothing but errors");
+  auto* opt_cmd = sovcap::cli::add_optimize_command(app, opt);
 
   try {
     app.parse(argc, argv);
@@ -89,7 +85,7 @@ int main(int argc, char** argv) {
   if (*check_cmd) return sovcap::cli::cmd_check(check);
   if (*sweep_cmd) return sovcap::sweep::cmd_sweep(sw, &argc, &argv);
   if (*size_cmd) return sovcap::sweep::cmd_size(sz);
-  if (*opt_cmd) return sovcap::optimize::cmd_optimize(opt);
+  if (*opt_cmd) return sovcap::cli::exec_beside("sovcap-optimize", argv);  // pagmo and MPI live there
   if (*summary_cmd) return sovcap::cli::cmd_summary(summary_file, summary_json);
   if (*schema_cmd) return sovcap::cli::cmd_schema(schema_json, schema_markdown, schema_keys);
   return 2;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "simulator/optimize/evaluator.hpp"
 #include "simulator/optimize/outputs.hpp"
@@ -15,6 +16,7 @@
 #include "simulator/sweep/driver.hpp"
 #include "simulator/sweep/interrupt.hpp"
 #include "simulator/sweep/layout.hpp"
+#include "simulator/sweep/mpi_session.hpp"
 
 namespace sovcap::optimize {
 namespace {
@@ -72,57 +74,75 @@ void print_front(const Spec& spec, const SearchResult& r, const Outcome& o) {
 
 }  // namespace
 
-int cmd_optimize(const OptimizeArgs& a) {
+int cmd_optimize(const OptimizeArgs& a, int* argc, char*** argv) {
+  // Under mpirun (or srun) every rank runs this: rank 0 searches, the others run its designs.
+  sweep::MpiSession mpi(argc, argv);
+  const bool talk = mpi.rank() == 0;
   Spec spec;
   try {
     spec = load_spec(a.spec);
   } catch (const ConfigError& e) {
-    std::cerr << e.what() << "\n";
+    if (talk) std::cerr << e.what() << "\n";
     return 2;
   }
   if (a.jobs < 1) {
-    std::cerr << "optimize: error: -j must be at least 1\n";
+    if (talk) std::cerr << "optimize: error: -j must be at least 1\n";
     return 2;
   }
+  std::string exe = a.self_exe.empty() ? sweep::self_executable() : a.self_exe;
+#ifdef SOVCAP_HAVE_MPI
+  if (!talk) {
+    if (int code = mpi.agree(0)) return code;  // rank 0 could not start the search
+    sweep::InterruptGuard guard;
+    sweep::serve_mpi_batches(exe, runs_spec(spec), sweep::SweepDir{a.out_dir + "/runs"}, a.jobs);
+    return 0;
+  }
+#endif
   std::string spec_text = sweep::read_text_file(a.spec);
   std::string copy = a.out_dir + "/spec.yaml";
-  std::error_code ec;
-  // The directory and its lock first: a second search (or a sweep) on it stops here, before it writes anything.
-  if (auto st = fs::status(a.out_dir, ec); st.type() != fs::file_type::not_found && st.type() != fs::file_type::directory) {
-    std::cerr << "optimize: error: -o " << a.out_dir << ": " << (ec ? ec.message() : "exists and is not a directory") << "\n";
-    return 2;
-  }
-  fs::create_directories(a.out_dir, ec);
-  if (ec) {
-    std::cerr << "optimize: error: cannot create " << a.out_dir << ": " << ec.message() << "\n";
-    return 2;
-  }
   sweep::DirLock lock;
-  if (std::string holder = lock.take(a.out_dir, false); !holder.empty()) {
-    std::cerr << "optimize: error: " << a.out_dir << " is in use by another search or sweep (" << holder
-              << "); wait for it, or use another -o\n";
-    return 2;
-  }
-  bool started = fs::exists(a.out_dir + "/archive.csv", ec) || fs::exists(copy, ec);
-  if (started && !a.resume) {
-    std::cerr << a.out_dir << ": error: already holds a search (use --resume to continue it, or another -o)\n";
-    return 2;
-  }
-  if (a.resume && fs::exists(copy, ec) && sweep::read_text_file(copy) != spec_text) {
-    std::cerr << a.out_dir << ": error: the spec has changed since this search began (" << copy
-              << " differs); resume with the same spec, or use another -o\n";
-    return 2;
-  }
-  fs::create_directories(a.out_dir, ec);
-  if (ec) {
-    std::cerr << "optimize: error: cannot create " << a.out_dir << ": " << ec.message() << "\n";
-    return 2;
-  }
+  auto prepare = [&]() -> int {
+    std::error_code ec;
+    // The directory and its lock first: a second search (or a sweep) on it stops here, before it writes anything.
+    if (auto st = fs::status(a.out_dir, ec); st.type() != fs::file_type::not_found && st.type() != fs::file_type::directory) {
+      std::cerr << "optimize: error: -o " << a.out_dir << ": " << (ec ? ec.message() : "exists and is not a directory") << "\n";
+      return 2;
+    }
+    fs::create_directories(a.out_dir, ec);
+    if (ec) {
+      std::cerr << "optimize: error: cannot create " << a.out_dir << ": " << ec.message() << "\n";
+      return 2;
+    }
+    if (std::string holder = lock.take(a.out_dir, false); !holder.empty()) {
+      std::cerr << "optimize: error: " << a.out_dir << " is in use by another search or sweep (" << holder
+                << "); wait for it, or use another -o\n";
+      return 2;
+    }
+    bool started = fs::exists(a.out_dir + "/archive.csv", ec) || fs::exists(copy, ec);
+    if (started && !a.resume) {
+      std::cerr << a.out_dir << ": error: already holds a search (use --resume to continue it, or another -o)\n";
+      return 2;
+    }
+    if (a.resume && fs::exists(copy, ec) && sweep::read_text_file(copy) != spec_text) {
+      std::cerr << a.out_dir << ": error: the spec has changed since this search began (" << copy
+                << " differs); resume with the same spec, or use another -o\n";
+      return 2;
+    }
+    return 0;
+  };
+  if (int code = mpi.agree(prepare())) return code;  // every rank stops with rank 0
   sweep::InterruptGuard guard;
-  std::string exe = a.self_exe.empty() ? sweep::self_executable() : a.self_exe;
   try {
     sweep::write_file_atomically(copy, spec_text);
     Evaluator ev(spec, a.out_dir, exe, a.jobs, a.quiet);
+#ifdef SOVCAP_HAVE_MPI
+    // The other ranks wait between generations; they stop when `batches` goes (any return).
+    std::optional<sweep::MpiBatches> batches;
+    if (mpi.shared()) {
+      batches.emplace(mpi.size());
+      ev.set_runner([&](const sweep::SweepRun& run, std::deque<long> pending) { return batches->run(run, std::move(pending)); });
+    }
+#endif
     if (a.resume) {
       size_t n = ev.resume();
       if (!a.quiet) std::cout << "optimize: resuming with " << n << " finished runs from " << a.out_dir << "/archive.csv\n";

@@ -25,6 +25,15 @@ std::vector<std::string> keys_of(const Spec& spec) {
 
 }  // namespace
 
+sweep::SweepSpec runs_spec(const Spec& spec) {
+  sweep::SweepSpec sw;
+  sw.path = spec.path;
+  sw.base = spec.base;
+  sw.fixed = spec.fixed;
+  sw.kpis_only = true;
+  return sw;
+}
+
 Evaluator::Evaluator(const Spec& spec, std::string dir, std::string exe, int jobs, bool quiet)
     : spec_(spec), dir_(std::move(dir)), exe_(std::move(exe)), jobs_(jobs), quiet_(quiet), archive_(dir_, keys_of(spec)),
       runs_{dir_ + "/runs"} {
@@ -145,15 +154,11 @@ std::vector<Score> Evaluator::evaluate(const std::vector<std::vector<std::string
     for (size_t i = 0; i < archive_.rows().size(); ++i) row_of_run_[archive_.rows()[i].run] = i;
   };
   if (!pending.empty()) {
-    sweep::SweepSpec sw;
-    sw.path = spec_.path;
-    sw.base = spec_.base;
-    sw.fixed = spec_.fixed;
-    sw.kpis_only = true;
+    sweep::SweepSpec sw = runs_spec(spec_);
     sweep::SweepRun run{sw, all, runs_, exe_, jobs_, true, {}};
     run.on_done = [&](const sweep::PointOutcome& o) { record(o.point, o); };
     started_ += static_cast<long>(pending.size());
-    signal_ = sweep::run_local(run, pending, 0).signal;
+    signal_ = runner_ ? runner_(run, std::move(pending)).signal : sweep::run_local(run, std::move(pending), 0).signal;
   }
   if (!wanted.empty()) {
     archive_.compact();

@@ -3,12 +3,15 @@
 // (sweep::run_local, -j slots): a design on every seed (common random numbers: the same seeds
 // for every design) and every screening window. Runs already in the archive (a resumed search
 // replays the same requests) or left finished on disk by a killed one are not run again.
+#include <deque>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "simulator/optimize/archive.hpp"
 #include "simulator/optimize/spec.hpp"
+#include "simulator/sweep/driver.hpp"
 #include "simulator/sweep/layout.hpp"
 
 namespace sovcap::optimize {
@@ -30,9 +33,17 @@ struct MissingKpi : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The sweep spec every run of a search is started with: the base, the fixed overrides, --kpis-only.
+sweep::SweepSpec runs_spec(const Spec& spec);
+
 class Evaluator {
  public:
+  // Runs a batch's pending points to their end: sweep::run_local by default; under MPI, the
+  // ranks' batches (sweep::MpiBatches).
+  using Runner = std::function<sweep::RunCounts(const sweep::SweepRun&, std::deque<long>)>;
+
   Evaluator(const Spec& spec, std::string dir, std::string exe, int jobs, bool quiet);
+  void set_runner(Runner r) { runner_ = std::move(r); }
 
   // Reads the archive of a resumed search; returns its row count.
   size_t resume();
@@ -65,6 +76,7 @@ class Evaluator {
   std::map<long, size_t> row_of_run_;        // run id -> archive row
   long started_ = 0;
   int signal_ = 0;
+  Runner runner_;
 };
 
 }  // namespace sovcap::optimize

@@ -37,6 +37,29 @@ RunCounts run_local(const SweepRun& run, std::deque<long> pending, long already)
 RunCounts run_mpi_master(const SweepRun& run, std::deque<long> pending, long already, int world_size);
 // Ranks > 0: ask rank 0 for points until told to stop.
 RunCounts run_mpi_worker(const SweepRun& run);
+
+// A client that makes its points as it goes (sovcap optimize: a generation at a time, on rank 0
+// only) keeps the other ranks between batches: rank 0 sends each point itself, not its index.
+class MpiBatches {
+ public:
+  explicit MpiBatches(int world_size) : world_size_(world_size) {}
+  ~MpiBatches();  // release()
+  MpiBatches(const MpiBatches&) = delete;
+  MpiBatches& operator=(const MpiBatches&) = delete;
+  // Rank 0: runs the pending points of one batch over every rank (and its own slots); returns
+  // when all have ended. The other ranks wait, asking, until the next batch or release().
+  RunCounts run(const SweepRun& run, std::deque<long> pending);
+  // Rank 0: tells every other rank to stop (once; later calls do nothing).
+  void release();
+
+ private:
+  int world_size_;
+  std::deque<int> asking_;  // ranks whose request for a point is not answered yet
+  int stopped_ = 0;
+  bool released_ = false;
+};
+// Ranks > 0 of such a client: run the points rank 0 sends until it releases them.
+RunCounts serve_mpi_batches(const std::string& exe, const SweepSpec& spec, const SweepDir& dir, int jobs);
 #endif
 
 // The current process's executable (/proc/self/exe), for re-running itself.

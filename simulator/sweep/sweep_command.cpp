@@ -16,6 +16,7 @@
 #include "simulator/sweep/layout.hpp"
 #include "simulator/sweep/local_pool.hpp"
 #include "simulator/sweep/merge.hpp"
+#include "simulator/sweep/mpi_session.hpp"
 #include "simulator/sweep/slurm.hpp"
 
 #ifdef SOVCAP_HAVE_MPI
@@ -26,52 +27,6 @@ namespace sovcap::sweep {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Under an MPI launcher: checked before MPI_Init so a plain run never pays for it.
-bool launched_by_mpi() {
-  for (const char* v : {"OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_SIZE", "PMI_RANK", "MV2_COMM_WORLD_SIZE"})
-    if (std::getenv(v)) return true;
-  return false;
-}
-
-class MpiSession {
- public:
-  MpiSession(int* argc, char*** argv) {
-#ifdef SOVCAP_HAVE_MPI
-    if (!launched_by_mpi()) return;
-    int inited = 0;
-    MPI_Initialized(&inited);
-    if (!inited) {
-      MPI_Init(argc, argv);
-      owner_ = true;
-    }
-    MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
-    MPI_Comm_size(MPI_COMM_WORLD, &size_);
-#else
-    (void)argc;
-    (void)argv;
-#endif
-  }
-  ~MpiSession() {
-#ifdef SOVCAP_HAVE_MPI
-    if (owner_) MPI_Finalize();
-#endif
-  }
-  int rank() const { return rank_; }
-  int size() const { return size_; }
-  bool shared() const { return size_ > 1; }
-  // Rank 0's verdict reaches every rank (0 = go on).
-  int agree(int code) const {
-#ifdef SOVCAP_HAVE_MPI
-    if (shared()) MPI_Bcast(&code, 1, MPI_INT, 0, MPI_COMM_WORLD);
-#endif
-    return code;
-  }
-
- private:
-  int rank_ = 0, size_ = 1;
-  bool owner_ = false;
-};
 
 // A finished point whose result can still be read (a file damaged since is not finished).
 std::string unreadable(const SweepDir& dir, long i) {

@@ -170,4 +170,24 @@ TEST_F(OptimizeRuns, ABadSpecExitsTwoAndWritesNothing) {
   EXPECT_EQ(sh(std::string(SOVCAP_BINARY) + " optimize " + data("quick.yaml") + " -j 2 -q --resume -o " + out("d")), 2);
 }
 
+// Under mpirun, sovcap execs sovcap-optimize (OpenMPI, no SimGrid): rank 0 searches, both ranks run
+// designs (-j 1 each), and the archive, designs, front and hypervolume are those of -j 2, byte for
+// byte. A spec error stops every rank with exit 2 (none waits for rank 0 forever).
+TEST_F(OptimizeRuns, UnderMpirunTheSameArchiveAsLocal) {
+  if (std::system("command -v mpirun > /dev/null 2>&1") != 0) GTEST_SKIP() << "mpirun not found";
+  const std::string mpirun = "mpirun --allow-run-as-root --oversubscribe -np 2 ";
+  ASSERT_EQ(sh(std::string(SOVCAP_BINARY) + " optimize " + data("quick.yaml") + " -j 2 -q -o " + out("local")), 0);
+  ASSERT_EQ(sh(mpirun + SOVCAP_BINARY + " optimize " + data("quick.yaml") + " -q -o " + out("mpi")), 0);
+  for (const char* f : {"archive.csv", "designs.csv", "front.csv", "hypervolume.csv", "near_optimal.csv"})
+    EXPECT_EQ(slurp(out("local") + "/" + f), slurp(out("mpi") + "/" + f)) << f;
+  EXPECT_GT(slurp(out("mpi") + "/archive.csv").size(), 1000u);
+  EXPECT_TRUE(fs::is_empty(out("mpi") + "/runs/points"));  // every run's result read into the archive and removed
+
+  std::ofstream(out("bad.yaml")) << "base: " << SOVCAP_SOURCE_DIR << "/configs/tiny.yaml\nvariables: 3\n";
+  EXPECT_EQ(sh(mpirun + SOVCAP_BINARY + " optimize " + out("bad.yaml") + " -o " + out("never")), 2);
+  EXPECT_FALSE(fs::exists(out("never")));
+  // A directory that already holds a search: rank 0 refuses it, and the other rank stops too.
+  EXPECT_EQ(sh(mpirun + SOVCAP_BINARY + " optimize " + data("quick.yaml") + " -q -o " + out("mpi")), 2);
+}
+
 }  // namespace
