@@ -1,24 +1,24 @@
 #pragma once
 // A space-shared pool of identical units (GPUs or cores): a queue, a policy, running jobs, and an
-// event calendar of completions. Power is linear per unit: idle_u = node_idle_kw / units_per_node,
-// peak_u = node_peak_kw / units_per_node; a busy unit at speed f draws idle_u + f * (peak_u - idle_u),
-// a free unit idle_u while powered on and 0 while powered off (only a binding cap powers units off).
+// event calendar of completions. It keeps the clocks and drives its parts, each with one purpose:
+// the waiting jobs and their policy (waiting_jobs.hpp), the running jobs (running_jobs.hpp), who is
+// suspended first (preemption_order.hpp), what a stopped job keeps (job_interruption.hpp), power,
+// capping and speed (pool_power.hpp), and the statistics (pool_meters.hpp).
 //
 // Time runs only forward: every call takes `now_s` >= the last one. Running jobs share one speed f,
 // so a "work clock" W(t) = integral of f dt makes throttling O(1): a job ends when W reaches
 // W_at_start + work left, and running jobs are indexed by that W_end.
 #include <cstdint>
 #include <functional>
-#include <limits>
-#include <map>
-#include <memory>
-#include <set>
-#include <tuple>
-#include <utility>
 #include <vector>
 
 #include "models/scheduling/params.hpp"
+#include "models/scheduling/pool_meters.hpp"
+#include "models/scheduling/pool_power.hpp"
+#include "models/scheduling/preemption_order.hpp"
 #include "models/scheduling/queue_discipline.hpp"
+#include "models/scheduling/running_jobs.hpp"
+#include "models/scheduling/waiting_jobs.hpp"
 #include "models/workload/job.hpp"
 
 namespace sovcap::scheduling {
@@ -33,10 +33,10 @@ class Pool : private PoolAccess {
   const PoolSpec& spec() const { return spec_; }
   QueuePolicy policy() const { return policy_; }
   int total_units() const { return total_units_; }
-  int busy_units() const { return busy_units_; }
-  size_t running_jobs() const { return running_count_; }
+  int busy_units() const { return running_.busy_units(); }
+  size_t running_jobs() const { return running_.count(); }
   size_t queued_jobs() const;
-  int64_t queued_units() const { return queued_units_; }  // units the queued jobs ask for, in all
+  int64_t queued_units() const { return waiting_.units(); }  // units the queued jobs ask for, in all
   // Admission control: 1 <= units <= total units.
   bool can_ever_fit(const workload::Job& job) const;
   // Units that can run now at full speed: in service (not on failed nodes) and within the power cap.
@@ -74,18 +74,18 @@ class Pool : private PoolAccess {
   // (emergency checkpoint), back to the queue front with their remaining work, until it fits (a
   // cap of 0 suspends everything). As jobs end, f rises again and units power back on.
   void set_power_cap_kw(double cap_kw, double now_s);
-  double power_cap_kw() const { return cap_kw_; }
+  double power_cap_kw() const { return power_.cap_kw(); }
   // Carbon-aware policy: whether power is "green" now (other policies ignore it).
   void set_green(bool green);
-  double speed() const { return f_; }
+  double speed() const { return power_.speed(); }
 
   double it_power_kw() const;  // instantaneous, as of the last call
-  int powered_off_units() const { return off_units_; }  // free units switched off by the cap
+  int powered_off_units() const { return power_.off_units(); }  // free units switched off by the cap
   // Whether the cap binds now: throttled, units powered off, cap-suspended jobs waiting, or the last
   // start_ready found a job it could start but for power.
   bool capped() const;
   // Time (s) during which capped() held, up to the last call's time.
-  double capped_s() const { return capped_s_; }
+  double capped_s() const { return meters_.capped_s(); }
   // Exact integrals since 0 of IT power and of the idle units' power (busy units' idle share is the
   // jobs'). Identity: it_energy == sum of jobs' energy_kwh (finished, running so far, suspended) + idle_energy.
   double it_energy_kwh(double now_s);
@@ -101,14 +101,14 @@ class Pool : private PoolAccess {
   // units x the time power-cap-suspended jobs wait in the queue (until they resume or the pool is
   // drained). Up to the last call's time. Jobs kept waiting by (2) alone are not counted. Weighted by
   // units like lost_work_s(), so both are GPU-seconds on a GPU pool (core-seconds on a CPU pool).
-  double delayed_work_s() const { return delayed_s_; }
+  double delayed_work_s() const { return meters_.delayed_s(); }
   // Capping statistics: set_power_cap_kw calls that changed f, powered units off or suspended; jobs
   // suspended by the cap (of which emergency_suspensions non-preemptible); jobs preempted by
   // higher-priority ones.
-  uint64_t capping_actions() const { return capping_actions_; }
-  uint64_t suspensions() const { return suspensions_; }
-  uint64_t emergency_suspensions() const { return emergency_suspensions_; }
-  uint64_t preemptions() const { return preemptions_; }
+  uint64_t capping_actions() const { return counts_.capping_actions; }
+  uint64_t suspensions() const { return counts_.suspensions; }
+  uint64_t emergency_suspensions() const { return counts_.emergency_suspensions; }
+  uint64_t preemptions() const { return counts_.preemptions; }
 
   // Node failures. A failed node takes units_per_node units out of service until it is repaired
   // (they draw nothing). The failure hits the unit at u01 among the units in service: if a job runs
@@ -118,34 +118,22 @@ class Pool : private PoolAccess {
   void fail_node(double now_s, double u01);
   void repair_node(double now_s);
   int down_units() const { return down_units_; }
-  uint64_t node_failures() const { return node_failures_; }
-  uint64_t job_restarts() const { return job_restarts_; }
-  double lost_work_s() const { return lost_work_s_; }  // unit-seconds (GPU- or core-seconds) redone after failures
+  uint64_t node_failures() const { return counts_.node_failures; }
+  uint64_t job_restarts() const { return counts_.job_restarts; }
+  double lost_work_s() const { return counts_.lost_work_s; }  // unit-seconds (GPU- or core-seconds) redone after failures
   // Jobs killed at their requested time (a class with kill_at_time_limit whose job needs longer):
   // each ends there with status killed.
-  uint64_t jobs_killed() const { return jobs_killed_; }
+  uint64_t jobs_killed() const { return counts_.jobs_killed; }
 
   // At the end: every finished-but-uncollected job, then every running and queued job as
   // unfinished (running and suspended ones with their energy so far). The pool is empty afterwards.
   std::vector<workload::Job> drain(double now_s);
 
  private:
-  struct Running {
-    QueuedJob q;
-    double w_seg_s = 0;  // work clock at this run segment's start
-    double t_seg_s = 0;  // real time at this run segment's start
-    double w_end_s = 0;  // work clock at which it ends
-    double w_req_end_s = 0;  // ... at which it would end by its requested time
-    int64_t run_seq = 0;
-    bool live = false;
-  };
-  using Key = std::pair<double, uint32_t>;                 // (work clock, slot)
-  using PreemptKey = std::tuple<int, int64_t, uint32_t>;   // (priority, -run_seq, slot)
-
   // PoolAccess, for the policy.
   double now_s() const override { return t_s_; }
-  int free_units() const override { return total_units_ - busy_units_ - down_units_; }
-  bool power_allows(int units) const override;
+  int free_units() const override { return total_units_ - running_.busy_units() - down_units_; }
+  bool power_allows(int units) const override { return power_.allows(running_.busy_units(), units); }
   void start(QueuedJob&& job) override;
   double work_clock_s() const override { return w_s_; }
   uint64_t epoch() const override { return epoch_; }
@@ -154,64 +142,35 @@ class Pool : private PoolAccess {
 
   // Move the clocks to now_s, finishing (into done_) every job that ends on the way.
   void advance(double now_s);
-  void enqueue(QueuedJob q, bool front);  // into the queue discipline, counting its units
   void integrate_to(double t_s);
   void finish(uint32_t slot, double t_s);
   void suspend(uint32_t slot, bool by_cap);
   void kill_for_failure(uint32_t slot);
   void remove_running(uint32_t slot);
-  double job_energy_kwh(const Running& r, double t_s, double w_s) const;
-  // Set f and the powered-off units for the cap and the running jobs: units off first, then f in
-  // [min_speed, 1]. Returns whether either changed.
-  bool rebalance();
-  double busy_power_at(double f) const;  // power of the busy units at speed f
+  double job_energy_kwh(const RunningJob& r, double t_s, double w_s) const {
+    return r.q.job.energy_kwh + power_.segment_kwh(r.q.job.units, t_s - r.t_seg_s, w_s - r.w_seg_s);
+  }
+  bool rebalance() { return power_.rebalance(total_units_, running_.busy_units(), down_units_); }
 
   PoolSpec spec_;
   QueuePolicy policy_;
-  std::unique_ptr<QueueDiscipline> queue_;
-  bool keep_req_index_ = false;
+  WaitingJobs waiting_;     // queueing and dispatch (the policy's queue)
+  RunningJobs running_;     // the running jobs and their end order
+  PreemptionOrder victims_; // who is suspended first
+  PoolPower power_;         // cap, speed, powered-off units
+  PoolMeters meters_;       // energy and occupancy integrals
+  PoolCounts counts_;       // capping and failure counts
   int total_units_ = 0;
-  double idle_u_kw_ = 0, dyn_u_kw_ = 0;  // per unit: idle, and peak - idle
-  double min_speed_ = 1;
-
-  double t_s_ = 0;   // time of the last update
-  double w_s_ = 0;   // work clock at t_s_
-  double f_ = 1;
-  double cap_kw_ = std::numeric_limits<double>::infinity();
   int down_units_ = 0;  // units of failed nodes
-  uint64_t node_failures_ = 0, job_restarts_ = 0;
-  double lost_work_s_ = 0;
-  int busy_units_ = 0;
-  size_t running_count_ = 0;
+
+  double t_s_ = 0;  // time of the last update
+  double w_s_ = 0;  // work clock at t_s_
   uint64_t epoch_ = 0;
-  int64_t next_seq_ = 1, next_run_seq_ = 1;
+  int64_t next_seq_ = 1;
 
-  std::vector<Running> slots_;
-  std::vector<int> slot_units_;  // slots_[i].q.job.units, for fail_node's walk over the running jobs
-  std::vector<uint32_t> free_slots_;
-  std::set<Key> by_end_;
-  std::set<Key> by_req_end_;  // only for policies that reserve
-  std::set<PreemptKey> preemptible_;
-  std::map<int, int> preemptible_units_;  // by priority
-  std::set<PreemptKey> nonpreemptible_;    // for emergency suspension only
-  int off_units_ = 0;                      // free units powered off by the cap
-  size_t cap_waiting_ = 0;                 // cap-suspended jobs in the queue
-  mutable bool power_blocked_ = false;     // the last start_ready met a job blocked by power alone
-
-  std::vector<workload::Job> done_;     // finished, not yet collected
+  std::vector<workload::Job> done_;       // finished, not yet collected
   std::vector<workload::Job> collected_;  // returned by the last complete_until
-  std::vector<workload::Job> started_;  // started in the current start_ready
-
-  double it_kwh_ = 0, idle_kwh_ = 0, interval_kwh_ = 0, delayed_s_ = 0, capped_s_ = 0;
-  double busy_unit_s_ = 0, interval_busy_unit_s_ = 0;
-  int64_t cap_waiting_units_ = 0;  // units of the cap-suspended jobs in the queue
-  uint64_t jobs_killed_ = 0;
-  int64_t queued_units_ = 0;
-  // For estimated_wait_s: queued jobs' requested unit-seconds by priority, and the running jobs'
-  // sum of units x requested end on the work clock, both in whole unit-seconds (exact sums).
-  std::map<int, int64_t> queued_work_;
-  int64_t running_req_end_ = 0;
-  uint64_t capping_actions_ = 0, suspensions_ = 0, emergency_suspensions_ = 0, preemptions_ = 0;
+  std::vector<workload::Job> started_;    // started in the current start_ready
 };
 
 }  // namespace sovcap::scheduling
