@@ -26,29 +26,29 @@ Cloudiness::Cloudiness(const std::array<double, 12>& monthly_mean, double autoco
     while (t < table_means_.size() && table_means_[t] != mean_[m]) ++t;
     if (t == table_means_.size()) {
       table_means_.push_back(mean_[m]);
-      tables_.emplace_back();  // built on first use: a month-long run pays for one or two months, not twelve
+      tables_.emplace_back();  // filled on first use: a month-long run pays for one or two months, not twelve
     }
     table_of_month_[m] = t;
   }
 }
 
-void Cloudiness::build_table(size_t t) {
-  const double mu = table_means_[t] / kMaxIndex;
-  const boost::math::beta_distribution<double> law(mu * concentration_, (1.0 - mu) * concentration_);
-  std::vector<double> table(kTableSize);
-  for (int i = 0; i < kTableSize; ++i) {
-    const double z = -kTableZ + 2.0 * kTableZ * i / (kTableSize - 1);
-    table[static_cast<size_t>(i)] = kMaxIndex * boost::math::quantile(law, normal_cdf(z));
+double Cloudiness::entry(size_t t, size_t i) {
+  double& q = tables_[t][i];
+  if (std::isnan(q)) {  // first use of this entry
+    const double mu = table_means_[t] / kMaxIndex;
+    const boost::math::beta_distribution<double> law(mu * concentration_, (1.0 - mu) * concentration_);
+    const double z = -kTableZ + 2.0 * kTableZ * static_cast<int>(i) / (kTableSize - 1);
+    q = kMaxIndex * boost::math::quantile(law, normal_cdf(z));
   }
-  tables_[t] = std::move(table);
+  return q;
 }
 
-double Cloudiness::quantile(size_t table, double z) const {
-  const std::vector<double>& q = tables_[table];
+double Cloudiness::quantile(size_t table, double z) {
   const double x = (std::clamp(z, -kTableZ, kTableZ) + kTableZ) / (2.0 * kTableZ) * (kTableSize - 1);
   const auto i = std::min(static_cast<size_t>(x), static_cast<size_t>(kTableSize - 2));
   const double f = x - static_cast<double>(i);
-  return q[i] + f * (q[i + 1] - q[i]);
+  const double lo = entry(table, i), hi = entry(table, i + 1);
+  return lo + f * (hi - lo);
 }
 
 double Cloudiness::at_hour(int64_t h) {
@@ -57,7 +57,7 @@ double Cloudiness::at_hour(int64_t h) {
     const auto k = static_cast<int64_t>(kc_.size());
     const int month = month_index_utc(start_utc_s_ + 3600.0 * static_cast<double>(k));
     const size_t t = table_of_month_[static_cast<size_t>(month)];
-    if (tables_[t].empty()) build_table(t);
+    if (tables_[t].empty()) tables_[t].assign(kTableSize, std::nan(""));
     kc_.push_back(quantile(t, z_.at(k)));
   }
   return kc_[static_cast<size_t>(h)];

@@ -34,13 +34,15 @@ class Cloudiness {
  private:
   static constexpr double kTableZ = 6.0;  // |z| beyond: the end values
   static constexpr int kTableSize = 1025;
-  double quantile(size_t table, double z) const;  // needs tables_[table] built
-  void build_table(size_t table);
+  // kc at the latent z, interpolated in the table; each entry is computed on its first use
+  // (an hourly year reads about a third of the 1,025 entries of each month's table).
+  double quantile(size_t table, double z);
+  double entry(size_t table, size_t i);
 
   std::array<double, 12> mean_;
   std::array<size_t, 12> table_of_month_{};
   std::vector<double> table_means_;          // the distinct monthly means, one table each
-  std::vector<std::vector<double>> tables_;  // kc at z = -kTableZ .. kTableZ; empty until first used
+  std::vector<std::vector<double>> tables_;  // kc at z = -kTableZ .. kTableZ; NaN until first used
   std::vector<double> kc_;                   // memoised hourly values
   GaussianAr1 z_;
   double start_utc_s_;
