@@ -1,6 +1,7 @@
 #include "simulator/config/key_compare.hpp"
 
 #include "simulator/config/keys_network.hpp"
+#include "simulator/config/keys_scenario.hpp"
 #include "simulator/config/keys_sites.hpp"
 
 namespace sovcap::config {
@@ -29,6 +30,10 @@ void compare_site(KeyComparison& c, const std::string& p, const SiteSpec& a, con
 
 KeyComparison compare_scenarios(const Scenario& a, const Scenario& b) {
   KeyComparison c;
+  c.compare(scenario_keys(), "scenario.", a, b);
+  c.compare(scheduling_keys(), "scheduling.", a.scheduling, b.scheduling);
+  items(c, "regions", a.regions, b.regions, [&](const std::string& p, const auto& x, const auto& y) { c.compare(region_keys(), p, x, y); });
+  items(c, "classes", a.classes, b.classes, [&](const std::string& p, const auto& x, const auto& y) { c.compare(class_keys(), p, x, y); });
   items(c, "sites", a.sites, b.sites, [&](const std::string& p, const SiteSpec& x, const SiteSpec& y) { compare_site(c, p, x, y); });
   c.compare(network_keys(), "network.", a, b);
   c.compare(replication_keys(), "network.replication.", a, b);

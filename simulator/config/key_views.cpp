@@ -6,6 +6,7 @@
 
 #include "simulator/config/key_io.hpp"
 #include "simulator/config/keys_network.hpp"
+#include "simulator/config/keys_scenario.hpp"
 #include "simulator/config/keys_sites.hpp"
 
 namespace sovcap::config {
@@ -111,6 +112,8 @@ std::string_view key_type_name(KeyType t) {
 
 std::vector<KeyView> key_views() {
   std::vector<KeyView> out;
+  add(out, scenario_keys());
+  add(out, scheduling_keys());
   add(out, site_keys());
   add(out, pool_keys());
   add(out, solar_keys());
@@ -125,6 +128,8 @@ std::vector<KeyView> key_views() {
   add(out, link_keys());
   add(out, outage_keys());
   add(out, replication_keys());
+  add(out, region_keys());
+  add(out, class_keys());
   return out;
 }
 

@@ -3,7 +3,8 @@
 #include <filesystem>
 
 #include "simulator/config/draft.hpp"
-#include "simulator/config/enum_names.hpp"
+#include "simulator/config/key_io.hpp"
+#include "simulator/config/keys_scenario.hpp"
 #include "models/power/calendar.hpp"
 
 using sovcap::power::format_iso_utc, sovcap::power::parse_iso_utc;
@@ -36,32 +37,17 @@ double read_time_since_start(Ctx& ctx, MapReader& m, const std::string& key, int
 
 void read_scenario_section(Ctx& ctx, MapReader& root, Draft& d) {
   auto& sc = d.sc;
-  MapReader m(ctx, root.get("scenario"), "scenario", {"name", "start", "duration", "step", "seed"}, root.place());
-  sc.name = m.text("name", std::filesystem::path(sc.source_file).stem().string());
-  sc.start_utc = m.text("start", std::string("2030-01-01T00:00:00Z"));
-  if (auto t = parse_iso_utc(sc.start_utc)) {
-    sc.start_utc_s = *t;
-    sc.start_utc = format_iso_utc(*t);  // normalised to UTC
-  } else {
-    ctx.error(m.place("start"), m.path("start"), "'" + sc.start_utc + "' is not a valid date and time",
-              "ISO 8601 such as 2030-01-01T00:00:00Z");
-  }
-  sc.duration_s = m.quantity("duration", Quantity::duration, 365 * 86400.0, positive());
-  sc.step_s = m.quantity("step", Quantity::duration, 900, positive());
+  MapReader m(ctx, root.get("scenario"), "scenario", key_names(scenario_keys()), root.place());
+  read_keys(ctx, m, scenario_keys(), sc, ReadEnv{});
   if (sc.step_s > sc.duration_s && sc.duration_s > 0)
     ctx.error(m.place("step"), m.path("step"), "the sampling step is longer than the whole scenario", "<= scenario.duration");
   // Each sample is a row of every series: a run of billions of steps would never end.
   else if (constexpr double kMaxSamples = 2e6; sc.step_s > 0 && !(sc.duration_s / sc.step_s <= kMaxSamples))
     ctx.error(m.place("step"), m.path("step"), fmt::format("{:.3g} samples over the run (duration / step)", sc.duration_s / sc.step_s),
               fmt::format("at most {:.0f} samples: step >= {:.3g} s here", kMaxSamples, sc.duration_s / kMaxSamples));
-  sc.seed = m.unsigned_integer("seed", 1);
 
-  MapReader s(ctx, root.get("scheduling"), "scheduling", {"policy", "placement", "latency"}, root.place());
-  std::vector<std::string> policies;
-  for (const auto& n : scheduling::kQueuePolicyNames) policies.push_back(n.name);
-  sc.scheduling.policy = scheduling::kQueuePolicyNames[s.choice("policy", policies, 0)].policy;
-  sc.scheduling.placement = choose(s, "placement", scheduling::kPlacementNames, scheduling::Placement::nearest);
-  sc.scheduling.latency = choose(s, "latency", scheduling::kLatencyRuleNames, scheduling::LatencyRule::ignore);
+  MapReader s(ctx, root.get("scheduling"), "scheduling", key_names(scheduling_keys()), root.place());
+  read_keys(ctx, s, scheduling_keys(), sc.scheduling, ReadEnv{});
 }
 
 }  // namespace sovcap::config

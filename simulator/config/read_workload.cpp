@@ -12,6 +12,8 @@
 #include "models/workload/trace_error.hpp"
 #include "simulator/config/enum_names.hpp"
 #include "simulator/config/draft.hpp"
+#include "simulator/config/key_io.hpp"
+#include "simulator/config/keys_scenario.hpp"
 
 namespace sovcap::config {
 namespace {
@@ -162,14 +164,9 @@ void read_regions(Ctx& ctx, MapReader& root, Draft& d) {
   }
   for (size_t i = 0; i < list->items.size(); ++i) {
     const Node& item = list->items[i];
-    MapReader m(ctx, &item, item_path("regions", item, i), {"id", "name", "latitude", "longitude", "weight", "node"}, item.place);
+    MapReader m(ctx, &item, item_path("regions", item, i), key_names(region_keys()), item.place);
     workload::RegionSpec r;
-    r.id = m.id("id", std::nullopt);
-    r.name = m.text("name", r.id);
-    r.latitude_deg = m.number("latitude", std::nullopt, between(-90, 90));
-    r.longitude_deg = m.number("longitude", std::nullopt, between(-180, 180));
-    r.weight = m.number("weight", 1.0, non_negative());
-    r.node = m.id("node", r.id);
+    read_keys(ctx, m, region_keys(), r, ReadEnv{});
     ItemRef ref{m.path(), item.place, m.place("id"), m.place("node"), m.has("node")};
     d.regions.push_back(ref);
     d.sc.regions.push_back(r);
@@ -184,21 +181,11 @@ void read_classes(Ctx& ctx, MapReader& root, Draft& d) {
   }
   for (size_t i = 0; i < list->items.size(); ++i) {
     const Node& item = list->items[i];
-    MapReader m(ctx, &item, item_path("classes", item, i),
-                {"id", "pool", "rate", "hourly", "weekday", "growth", "region_weights", "units", "runtime",
-                 "estimate_factor", "kill_at_time_limit", "input", "output", "priority", "preemptible", "flexible",
-                 "deadline", "checkpoint_interval", "checkpoint_size", "allowed_sites", "latency_target"},
-                item.place);
+    MapReader m(ctx, &item, item_path("classes", item, i), key_names(class_keys()), item.place);
     workload::JobClassSpec c;
     ClassRef ref;
-    c.id = m.id("id", std::nullopt);
-    c.pool = choose(m, "pool", workload::kPoolKindNames, workload::PoolKind::gpu);
+    read_keys(ctx, m, class_keys(), c, ReadEnv{});
     ref.pool_place = m.place("pool");
-    // Bounded: a rate like 1e300 would make jobs faster than time advances (no end, memory without bound).
-    c.rate_per_h = m.number("rate", std::nullopt, between(0, 1e6));
-    m.fixed("hourly", c.hourly_factor, non_negative());
-    m.fixed("weekday", c.weekday_factor, non_negative());
-    c.growth_per_year = m.number("growth", 0.0, above(-1));
     if (const Node* rw = m.get("region_weights")) {
       ref.region_weights_given = true;
       ref.region_weights_place = rw->place;
@@ -217,20 +204,8 @@ void read_classes(Ctx& ctx, MapReader& root, Draft& d) {
       c.units = read_distribution(ctx, m, "units", std::nullopt);
       c.runtime_s = read_distribution(ctx, m, "runtime", Quantity::duration);
     }
-    c.estimate_factor = m.number("estimate_factor", 1.5, at_least(1));
-    c.kill_at_time_limit = m.flag("kill_at_time_limit", false);
-    c.input_gb = m.quantity("input", Quantity::data, 0.0, non_negative());
-    c.output_gb = m.quantity("output", Quantity::data, 0.0, non_negative());
-    c.priority = static_cast<int>(m.integer("priority", 0, between(-1000000, 1000000)));
-    c.preemptible = m.flag("preemptible", false);
-    c.flexible = m.flag("flexible", false);
-    c.deadline_s = m.quantity("deadline", Quantity::duration, 0.0, non_negative());
     if (c.flexible && !(c.deadline_s > 0))
       ctx.error(m.place("deadline"), m.path("deadline"), "a flexible class needs a deadline", "a duration > 0, e.g. 24h");
-    c.checkpoint_interval_s = m.quantity("checkpoint_interval", Quantity::duration, 0.0, non_negative());
-    c.checkpoint_gb = m.quantity("checkpoint_size", Quantity::data, 0.0, non_negative());
-    c.latency_target_s = m.quantity("latency_target", Quantity::duration, 0.0, non_negative());
-    c.allowed_sites = m.strings("allowed_sites");
     if (const Node* a = m.get("allowed_sites"); a && a->is_seq())
       for (const auto& it : a->items) ref.allowed_places.push_back(it.place);
     ref.ref = ItemRef{m.path(), item.place, m.place("id"), Place{}, false};

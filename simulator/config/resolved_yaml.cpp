@@ -10,6 +10,7 @@
 #include "simulator/config/enum_names.hpp"
 #include "simulator/config/key_io.hpp"
 #include "simulator/config/keys_network.hpp"
+#include "simulator/config/keys_scenario.hpp"
 #include "simulator/config/keys_sites.hpp"
 
 namespace sovcap::config {
@@ -160,8 +161,6 @@ void site(YAML::Emitter& out, const SiteSpec& s) {
   out << YAML::EndMap;
 }
 
-const char* policy_name(scheduling::QueuePolicy p) { return scheduling::queue_policy_name(p); }
-const char* placement_name(scheduling::Placement p) { return spelling(p, scheduling::kPlacementNames); }
 
 }  // namespace
 
@@ -169,16 +168,10 @@ std::string resolved_yaml(const Scenario& sc) {
   YAML::Emitter out;
   out << YAML::BeginMap;
   out << YAML::Key << "scenario" << YAML::Value << YAML::BeginMap;
-  kv(out, "name", sc.name);
-  kv(out, "start", sc.start_utc);
-  kv(out, "duration", seconds(sc.duration_s));
-  kv(out, "step", seconds(sc.step_s));
-  kv(out, "seed", std::to_string(sc.seed));
+  write_keys(out, scenario_keys(), sc);
   out << YAML::EndMap;
   out << YAML::Key << "scheduling" << YAML::Value << YAML::BeginMap;
-  kv(out, "policy", policy_name(sc.scheduling.policy));
-  kv(out, "placement", placement_name(sc.scheduling.placement));
-  kv(out, "latency", spelling(sc.scheduling.latency, scheduling::kLatencyRuleNames));
+  write_keys(out, scheduling_keys(), sc.scheduling);
   out << YAML::EndMap;
 
   out << YAML::Key << "sites" << YAML::Value << YAML::BeginSeq;
@@ -188,12 +181,7 @@ std::string resolved_yaml(const Scenario& sc) {
   out << YAML::Key << "regions" << YAML::Value << YAML::BeginSeq;
   for (const auto& r : sc.regions) {
     out << YAML::BeginMap;
-    kv(out, "id", r.id);
-    kv(out, "name", r.name);
-    kv(out, "latitude", num(r.latitude_deg));
-    kv(out, "longitude", num(r.longitude_deg));
-    kv(out, "weight", num(r.weight));
-    kv(out, "node", r.node);
+    write_keys(out, region_keys(), r);
     out << YAML::EndMap;
   }
   out << YAML::EndSeq;
@@ -239,32 +227,22 @@ std::string resolved_yaml(const Scenario& sc) {
   out << YAML::Key << "classes" << YAML::Value << YAML::BeginSeq;
   for (const auto& c : sc.classes) {
     out << YAML::BeginMap;
-    kv(out, "id", c.id);
-    kv(out, "pool", spelling(c.pool, workload::kPoolKindNames));
-    kv(out, "rate", num(c.rate_per_h));
-    flow_numbers(out, "hourly", c.hourly_factor);
-    flow_numbers(out, "weekday", c.weekday_factor);
-    kv(out, "growth", num(c.growth_per_year));
-    if (!c.region_weights.empty()) {
-      out << YAML::Key << "region_weights" << YAML::Value << YAML::Flow << YAML::BeginMap;
-      for (size_t i = 0; i < c.region_weights.size() && i < sc.regions.size(); ++i)
-        out << YAML::Key << sc.regions[i].id << YAML::Value << num(c.region_weights[i]);
-      out << YAML::EndMap;
-    }
-    distribution(out, "units", c.units, "");
-    distribution(out, "runtime", c.runtime_s, "s");
-    kv(out, "estimate_factor", num(c.estimate_factor));
-    kv(out, "kill_at_time_limit", c.kill_at_time_limit);
-    kv(out, "input", with(c.input_gb, "GB"));
-    kv(out, "output", with(c.output_gb, "GB"));
-    kv(out, "priority", c.priority);
-    kv(out, "preemptible", c.preemptible);
-    kv(out, "flexible", c.flexible);
-    kv(out, "deadline", seconds(c.deadline_s));
-    kv(out, "checkpoint_interval", seconds(c.checkpoint_interval_s));
-    kv(out, "checkpoint_size", with(c.checkpoint_gb, "GB"));
-    kv(out, "latency_target", seconds(c.latency_target_s));
-    out << YAML::Key << "allowed_sites" << YAML::Value << YAML::Flow << c.allowed_sites;
+    write_keys(out, class_keys(), c, [&](const Key<workload::JobClassSpec>& k) {
+      const std::string name = k.name;
+      if (name == "region_weights") {
+        if (c.region_weights.empty()) return;  // the regions' own weights
+        out << YAML::Key << "region_weights" << YAML::Value << YAML::Flow << YAML::BeginMap;
+        for (size_t i = 0; i < c.region_weights.size() && i < sc.regions.size(); ++i)
+          out << YAML::Key << sc.regions[i].id << YAML::Value << num(c.region_weights[i]);
+        out << YAML::EndMap;
+      } else if (name == "units") {
+        distribution(out, "units", c.units, "");
+      } else if (name == "runtime") {
+        distribution(out, "runtime", c.runtime_s, "s");
+      } else {
+        throw std::logic_error("resolved YAML: no writer for classes." + name);
+      }
+    });
     out << YAML::EndMap;
   }
   out << YAML::EndSeq;

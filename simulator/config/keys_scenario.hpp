@@ -1,0 +1,15 @@
+#pragma once
+// The keys of the `scenario`, `scheduling`, `regions` and `classes` sections (keys_scenario.cpp).
+#include "models/scheduling/params.hpp"
+#include "models/workload/params.hpp"
+#include "simulator/config/keys.hpp"
+#include "simulator/config/scenario.hpp"
+
+namespace sovcap::config {
+
+KeyTable<Scenario> scenario_keys();                       // scenario
+KeyTable<scheduling::SchedulingSpec> scheduling_keys();   // scheduling
+KeyTable<workload::RegionSpec> region_keys();             // regions
+KeyTable<workload::JobClassSpec> class_keys();            // classes
+
+}  // namespace sovcap::config
