@@ -8,32 +8,11 @@
 #include <string>
 
 #include "simulator/config/loader.hpp"
+#include "tests/common/temp_dir.hpp"
 
 namespace cfgtest {
 
-class TempDir {
- public:
-  TempDir() {
-    auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = std::filesystem::temp_directory_path() /
-            ("sovcap-config-" + std::string(info->test_suite_name()) + "-" + info->name() + "-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  // Write text to name inside the directory; returns the full path.
-  std::string write(const std::string& name, const std::string& text) const {
-    auto p = (path_ / name).string();
-    std::ofstream(p) << text;
-    return p;
-  }
-  std::string path(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
-};
+using sovcap::test::TempDir;
 
 inline std::string config(const std::string& name) { return std::string(SOVCAP_SOURCE_DIR) + "/configs/" + name; }
 

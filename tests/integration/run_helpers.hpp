@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <string>
 
+#include "tests/common/temp_dir.hpp"
+
 namespace runtest {
 
 struct Result {
@@ -29,25 +31,6 @@ inline Result sh(const std::string& cmd) {
 inline std::string sovcap() { return SOVCAP_BINARY; }
 inline std::string config(const std::string& name) { return std::string(SOVCAP_SOURCE_DIR) + "/configs/" + name; }
 
-// A fresh directory per test, removed at the end.
-class TempDir {
- public:
-  TempDir() {
-    auto base = std::filesystem::temp_directory_path() /
-                ("sovcap-test-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
-                 std::to_string(::getpid()));
-    std::filesystem::create_directories(base);
-    path_ = base.string();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using sovcap::test::TempDir;
 
 }  // namespace runtest

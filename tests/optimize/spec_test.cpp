@@ -7,24 +7,16 @@
 #include <fstream>
 
 #include "simulator/optimize/spec.hpp"
+#include "tests/common/temp_dir.hpp"
 
 namespace sovcap::optimize {
 namespace {
 
-namespace fs = std::filesystem;
 
 class SpecTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("sovcap-optspec-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
   std::string write(const std::string& text) {
-    auto p = (dir_ / "spec.yaml").string();
-    std::ofstream(p) << "base: " << SOVCAP_SOURCE_DIR << "/configs/tiny.yaml\n" << text;
-    return p;
+    return dir_.write("spec.yaml", "base: " + std::string(SOVCAP_SOURCE_DIR) + "/configs/tiny.yaml\n" + text);
   }
   // The error text of a spec that must not load.
   std::string errors(const std::string& text) {
@@ -37,7 +29,7 @@ class SpecTest : public ::testing::Test {
     ADD_FAILURE() << "the spec loaded:\n" << text;
     return "";
   }
-  fs::path dir_;
+  test::TempDir dir_;
 };
 
 const char* kGood = R"(variables:

@@ -19,6 +19,8 @@
 #include <sstream>
 #include <thread>
 
+#include "tests/common/temp_dir.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -79,15 +81,8 @@ double hv2(std::vector<P> pts, P ref) {
 
 class OptimizeRuns : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("sovcap-optruns-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string out(const std::string& n) const { return (dir_ / n).string(); }
-  fs::path dir_;
+  std::string out(const std::string& n) const { return dir_ / n; }
+  sovcap::test::TempDir dir_;
 };
 
 TEST_F(OptimizeRuns, FrontMatchesTheGridWithinAFivePercentHypervolumeGap) {

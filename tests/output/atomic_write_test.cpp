@@ -32,7 +32,7 @@ TEST(AtomicWrite, UnfinishedWriterRemovesItsTempAndLeavesTheTarget) {
   } catch (const std::runtime_error&) {
   }
   EXPECT_EQ(fixture::slurp(target), "previous result");
-  EXPECT_EQ(dir.temp_files(), 0u);
+  EXPECT_EQ(fixture::temp_files(dir), 0u);
 }
 
 TEST(AtomicWrite, FinishReplacesTheTargetAndLeavesNoTemp) {
@@ -40,7 +40,7 @@ TEST(AtomicWrite, FinishReplacesTheTargetAndLeavesNoTemp) {
   std::string target = dir / "r.h5";
   std::ofstream(target) << "previous result";
   fixture::write_small(target);
-  EXPECT_EQ(dir.temp_files(), 0u);
+  EXPECT_EQ(fixture::temp_files(dir), 0u);
   probe::File f(target);
   EXPECT_EQ(f.attr_string("/", "schema"), "sovcap/2");
 }
@@ -56,7 +56,7 @@ TEST(AtomicWrite, BadJobIndexThrowsAndTheWriterStillCleansUp) {
     EXPECT_THROW(w.add_sample(0, {fixture::site_sample(1)}, {{}, {}}), out::H5Error);  // one site of two
   }
   EXPECT_FALSE(fs::exists(target));
-  EXPECT_EQ(dir.temp_files(), 0u);
+  EXPECT_EQ(fixture::temp_files(dir), 0u);
 }
 
 TEST(AtomicWrite, SignalPathUnlinksTheTempFile) {
@@ -88,7 +88,7 @@ TEST(AtomicWrite, IdsThatCannotNameAGroupAreRejected) {
   info = fixture::run_info();
   info.links[1] = info.links[0];
   EXPECT_THROW(out::ResultWriter(dir / "r.h5", info), out::H5Error);
-  EXPECT_EQ(dir.temp_files(), 0u);
+  EXPECT_EQ(fixture::temp_files(dir), 0u);
 }
 
 TEST(Determinism, SameInputsSameBytesButTheCreationTime) {

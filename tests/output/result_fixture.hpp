@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "simulator/output/result_writer.hpp"
+#include "tests/common/temp_dir.hpp"
 
 namespace fixture {
 
@@ -88,33 +89,15 @@ inline Job job(uint64_t id, int cls, int region, int site, double submit, double
   return j;
 }
 
-// A fresh directory per test.
-class TempDir {
- public:
-  TempDir() {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("sovcap-output-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
-              std::to_string(::getpid())))
-                .string();
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-  const std::string& path() const { return path_; }
-  // Files whose name contains ".tmp".
-  size_t temp_files() const {
-    size_t n = 0;
-    for (auto& e : std::filesystem::directory_iterator(path_))
-      if (e.path().filename().string().find(".tmp") != std::string::npos) ++n;
-    return n;
-  }
+using sovcap::test::TempDir;
 
- private:
-  std::string path_;
-};
+// Files in dir whose name contains ".tmp".
+inline size_t temp_files(const TempDir& dir) {
+  size_t n = 0;
+  for (auto& e : std::filesystem::directory_iterator(dir.path()))
+    if (e.path().filename().string().find(".tmp") != std::string::npos) ++n;
+  return n;
+}
 
 inline std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

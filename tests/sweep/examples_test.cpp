@@ -32,7 +32,7 @@ TEST(SweepExamples, EveryExampleSpecParsesAndExpands) {
 
 TEST(SweepExamples, TheConfigLoaderAcceptsTheirOverrides) {
   if (::access(SOVCAP_BINARY, X_OK) != 0) GTEST_SKIP() << "sovcap is not built";
-  test::Scratch s;
+  test::TempDir s;
   for (const auto& path : example_specs()) {
     const SweepSpec spec = load_spec(path);
     const auto points = expand(spec);

@@ -12,13 +12,13 @@ namespace {
 
 bool sovcap_has_sweep() {
   if (::access(SOVCAP_BINARY, X_OK) != 0) return false;
-  test::Scratch s;
+  test::TempDir s;
   return test::wait_for(spawn_logged({SOVCAP_BINARY, "sweep", "--help"}, s.path("help.log"))) == 0;
 }
 
 TEST(SweepRealBinary, TinySweepRunsAndMerges) {
   if (!sovcap_has_sweep()) GTEST_SKIP() << "sovcap is not built or has no sweep command yet";
-  test::Scratch s;
+  test::TempDir s;
   std::string spec = s.write("spec.yaml", "base: " SOVCAP_SOURCE_DIR "/configs/tiny.yaml\nset: {duration: 6h}\n"
                                           "parameters:\n  - {key: sites.dakhla.battery.energy, values: [0MWh, 2MWh]}\n");
   std::string log = s.path("sweep.log");
@@ -37,7 +37,7 @@ TEST(SweepRealBinary, TinySweepRunsAndMerges) {
 TEST(SweepRealBinary, UnderMpirunTheSameSummaryAsLocal) {
   if (!sovcap_has_sweep()) GTEST_SKIP() << "sovcap is not built";
   if (std::system("command -v mpirun > /dev/null 2>&1") != 0) GTEST_SKIP() << "mpirun not found";
-  test::Scratch s;
+  test::TempDir s;
   std::string spec = s.write("spec.yaml", "base: " SOVCAP_SOURCE_DIR "/configs/tiny.yaml\nset: {duration: 6h}\n"
                                           "parameters:\n  - {key: sites.dakhla.battery.energy, values: [0MWh, 1MWh, 2MWh]}\n");
   ASSERT_EQ(test::wait_for(spawn_logged({SOVCAP_BINARY, "sweep", spec, "-o", s.path("local"), "-j", "2", "--quiet"},

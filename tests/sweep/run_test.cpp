@@ -14,12 +14,12 @@
 namespace sovcap::sweep {
 namespace {
 
-using test::Scratch;
+using test::TempDir;
 namespace fs = std::filesystem;
 
 // A sweep of n values of x over the fake runner, each run sleeping `sleep` s.
 struct FakeSweep {
-  Scratch s;
+  TempDir s;
   std::string spec, out = s.path("out"), counter = s.path("runs.txt");
   explicit FakeSweep(int n, double sleep = 0.0, const std::string& extra = "") {
     s.write("base.yaml", "scenario: {name: fake}\n");

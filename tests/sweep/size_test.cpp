@@ -44,7 +44,7 @@ TEST(SweepSize, BisectionFindsTheThresholdWithinTol) {
 // The fake runner's renewable_fraction is x/1000 +- 0.01 (odd/even seed):
 // the mean over seeds 1 and 2 is x/1000, so ">= 0.9" first holds at x = 900 MWh.
 TEST(SweepSize, SizingOnAMonotoneToyFindsTheKnownAnswer) {
-  test::Scratch s;
+  test::TempDir s;
   std::string base = s.write("base.yaml", "scenario: {name: fake}\n");
   std::string out;
   int code = test::run_self({"size", base, "--param", "x", "--lo", "0", "--hi", "2000", "--unit", "MWh", "--target",
@@ -61,7 +61,7 @@ TEST(SweepSize, SizingOnAMonotoneToyFindsTheKnownAnswer) {
 }
 
 TEST(SweepSize, SaysWhenTargetsAreNotMetOrAlreadyMet) {
-  test::Scratch s;
+  test::TempDir s;
   std::string base = s.write("base.yaml", "scenario: {name: fake}\n");
   std::string out;
   EXPECT_EQ(test::run_self({"size", base, "--param", "x", "--lo", "0", "--hi", "500", "--target", "renewable_fraction>=0.9",

@@ -10,11 +10,11 @@
 namespace sovcap::sweep {
 namespace {
 
-using test::Scratch;
+using test::TempDir;
 
 // A spec next to a base scenario file in a scratch directory.
 struct SpecFile {
-  Scratch dir;
+  TempDir dir;
   std::string base = dir.write("base.yaml", "scenario: {name: base}\n");
   std::string write(const std::string& text) { return dir.write("spec.yaml", text); }
 };

@@ -12,30 +12,13 @@
 #include "simulator/sweep/child_process.hpp"
 #include "simulator/sweep/driver.hpp"
 #include "simulator/sweep/layout.hpp"
+#include "tests/common/temp_dir.hpp"
 
 namespace sovcap::sweep::test {
 
 namespace fs = std::filesystem;
 
-// A fresh directory removed at the end of the test.
-struct Scratch {
-  fs::path root;
-  Scratch() {
-    std::string t = (fs::temp_directory_path() / "sovcap-sweep-test-XXXXXX").string();
-    std::vector<char> b(t.begin(), t.end());
-    b.push_back('\0');
-    root = ::mkdtemp(b.data());
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(root, ec);
-  }
-  std::string path(const std::string& name) const { return (root / name).string(); }
-  std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(path(name)) << text;
-    return path(name);
-  }
-};
+using sovcap::test::TempDir;
 
 inline std::string self() { return self_executable(); }
 

@@ -2,14 +2,12 @@
 screened on 12 h, the front re-evaluated on the day): the pictures, the HTML report's front table
 and fidelity section, the front recomputed from designs.csv, and a directory that is not a search."""
 import os
-import shutil
 import subprocess
-import tempfile
 import unittest
 
 import pandas as pd
 
-from tooltest import REPO, png_size, run_tool
+from tooltest import REPO, TempDirCase, png_size, run_tool
 from sovcap_tools.search import non_dominated
 
 BUILD = os.environ.get("SOVCAP_BUILD_DIR", "")
@@ -25,20 +23,16 @@ class NonDominatedTest(unittest.TestCase):
 
 
 @unittest.skipUnless(BUILD and os.access(os.path.join(BUILD, "sovcap"), os.X_OK), "SOVCAP_BUILD_DIR has no sovcap")
-class ParetoReportTest(unittest.TestCase):
+class ParetoReportTest(TempDirCase):
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="sovcap-pareto-")
+        super().setUpClass()
         cls.search = os.path.join(cls.tmp, "search")
         r = subprocess.run([os.path.join(BUILD, "sovcap"), "optimize", os.path.join(REPO, "tests", "data", "optimize", "report.yaml"),
                             "-j", "2", "-q", "-o", cls.search], capture_output=True, text=True, timeout=900)
         if r.returncode != 0:
             raise AssertionError(r.stdout + r.stderr)
         cls.result = run_tool("sovcap-pareto", cls.search)
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.tmp, ignore_errors=True)
 
     def test_pictures_and_report(self):
         self.assertEqual(self.result.returncode, 0, self.result.stderr)

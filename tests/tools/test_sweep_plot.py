@@ -1,14 +1,12 @@
 """sovcap-sweep-plot on synthetic sweep summaries (CSV and HDF5 /points)."""
 import os
-import shutil
-import tempfile
 import unittest
 
 import h5py
 import numpy as np
 import pandas as pd
 
-from tooltest import png_size, run_tool
+from tooltest import TempDirCase, png_size, run_tool
 from sovcap_tools import sweep
 
 X, Y = "param.sites.dakhla.battery_mwh", "param.sites.dakhla.solar_mw"
@@ -29,17 +27,13 @@ def synthetic(rng):
     return frame
 
 
-class SweepPlotTest(unittest.TestCase):
+class SweepPlotTest(TempDirCase):
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="sovcap-sweep-")
+        super().setUpClass()
         cls.frame = synthetic(np.random.default_rng(3))
         cls.csv = os.path.join(cls.tmp, "summary.csv")
         cls.frame.to_csv(cls.csv, index=False)
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.tmp, ignore_errors=True)
 
     def check_outputs(self, out):
         for name in ("renewable_fraction_vs_sites.dakhla.battery_mwh.png",

@@ -9,11 +9,12 @@ import math
 import os
 import shutil
 import subprocess
-import tempfile
 import unittest
 
 import h5py
 import numpy as np
+
+from tooltest import TempDirCase
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -66,18 +67,14 @@ def reference(path, units_per_processor, offset_s, completed_only, horizon_s):
     return sorted(jobs), {k: sorted(v) for k, v in skipped.items()}
 
 
-class SwfReplay(unittest.TestCase):
+class SwfReplay(TempDirCase):
     @classmethod
     def setUpClass(cls):
         assert os.access(SOVCAP, os.X_OK), f"no sovcap binary at {SOVCAP} (set SOVCAP_BUILD_DIR)"
-        cls.dir = tempfile.mkdtemp(prefix="sovcap-swf-")
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.dir, ignore_errors=True)
+        super().setUpClass()
 
     def run_trace(self, trace_name, kill=False, quiet=False):
-        scenario = os.path.join(self.dir, f"swf-{trace_name}-{kill}.yaml")
+        scenario = os.path.join(self.tmp, f"swf-{trace_name}-{kill}.yaml")
         with open(scenario, "w") as fh:
             fh.write(f"extends: {TINY}\n")
             if kill:
@@ -92,8 +89,8 @@ class SwfReplay(unittest.TestCase):
         return out, proc.stderr
 
     def setUp(self):
-        shutil.copy(TRACE, os.path.join(self.dir, "pwa_excerpt.swf"))
-        with open(TRACE, "rb") as src, gzip.open(os.path.join(self.dir, "pwa_excerpt.swf.gz"), "wb") as dst:
+        shutil.copy(TRACE, os.path.join(self.tmp, "pwa_excerpt.swf"))
+        with open(TRACE, "rb") as src, gzip.open(os.path.join(self.tmp, "pwa_excerpt.swf.gz"), "wb") as dst:
             dst.write(src.read())
         self.jobs, self.skipped = reference(TRACE, horizon_s=HORIZON_S, **MAPPING)
 

@@ -1,4 +1,4 @@
-"""Shared helpers of the tools' tests: a fixture result in a temp dir, running a tool, PNG sizes."""
+"""Shared helpers of the tools' tests: the temporary directory, a fixture result in it, running a tool, PNG sizes."""
 import os
 import shutil
 import struct
@@ -35,23 +35,31 @@ def run_tool(name, *args, cwd=None):
                           cwd=cwd, env=env, timeout=300)
 
 
-class FixtureCase(unittest.TestCase):
-    """One fixture result per test class, in a temp dir removed afterwards."""
+class TempDirCase(unittest.TestCase):
+    """The one temporary directory of the tools' tests: cls.tmp, fresh per test class, removed afterwards.
+    Subclasses that set up more call super().setUpClass() first."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.tmp = tempfile.mkdtemp(prefix=f"sovcap-{cls.__name__}-")
+        cls.addClassCleanup(shutil.rmtree, cls.tmp, ignore_errors=True)
+
+    @classmethod
+    def path(cls, *parts):
+        return os.path.join(cls.tmp, *parts)
+
+
+class FixtureCase(TempDirCase):
+    """One fixture result per test class, in the class's temporary directory."""
 
     fixture_kwargs = {}
 
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="sovcap-tools-")
-        cls.run_h5 = os.path.join(cls.tmp, "run.h5")
+        super().setUpClass()
+        cls.run_h5 = cls.path("run.h5")
         make_fixture(cls.run_h5, **cls.fixture_kwargs)
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.tmp, ignore_errors=True)
-
-    def path(self, *parts):
-        return os.path.join(self.tmp, *parts)
 
     def assertPng(self, path, size):
         self.assertTrue(os.path.isfile(path), f"{path} missing")
