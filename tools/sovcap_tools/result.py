@@ -104,13 +104,53 @@ def is_hdf5(path):
         return False
 
 
-def check_file(path):
+def check_file(path, what="a result file"):
     """Raise ToolError unless path is a readable HDF5 file (before h5py's long messages)."""
-    check_regular_file(path, "a result file")
+    check_regular_file(path, what)
     if not os.access(path, os.R_OK):
         raise ToolError(f"{path}: not readable")
     if not is_hdf5(path):
         raise ToolError(f"{path}: not an HDF5 file")
+
+
+def first_line(error):
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
+
+
+def open_hdf5(path, what="a result file"):
+    """The one way the tools open an HDF5 file they are given (a result, a sweep summary): a readable
+    regular HDF5 file holding hard links only. An open h5py.File (the caller closes it), or ToolError
+    with one line."""
+    import h5py
+
+    check_file(path, what)
+    try:
+        f = h5py.File(path, "r")
+    except OSError as e:
+        raise ToolError(f"{path}: cannot open as HDF5 ({first_line(e)})")
+    try:
+        check_links(f, path)
+    except ToolError:
+        f.close()
+        raise
+    except (OSError, KeyError, RuntimeError, ValueError) as e:
+        f.close()
+        raise ToolError(f"{path}: damaged HDF5 structure ({first_line(e)})")
+    return f
+
+
+def open_sovcap_file(path):
+    """open_hdf5, and the file must be a result of the schema version this build writes."""
+    f = open_hdf5(path)
+    schema = f.attrs.get("schema")
+    if schema is None:
+        f.close()
+        raise ToolError(f"{path}: not a sovcap result (no root attribute 'schema')")
+    expected = registry.schema_version()
+    if attr_text(schema) != expected:
+        f.close()
+        raise ToolError(f"{path}: schema is '{attr_text(schema)}', this tool reads '{expected}'")
+    return f
 
 
 def decode_frame(frame):
@@ -146,30 +186,8 @@ class Result:
     """An open sovcap/2 result file. Use as a context manager or call close()."""
 
     def __init__(self, path):
-        import h5py
-
         self.path = path
-        check_file(path)
-        try:
-            self.f = h5py.File(path, "r")
-        except OSError as e:
-            raise ToolError(f"{path}: cannot open as HDF5 ({str(e).splitlines()[0]})")
-        try:
-            check_links(self.f, path)
-        except ToolError:
-            self.f.close()
-            raise
-        except (OSError, KeyError, RuntimeError, ValueError) as e:
-            self.f.close()
-            raise ToolError(f"{path}: damaged HDF5 structure ({str(e).splitlines()[0] if str(e) else type(e).__name__})")
-        schema = self.f.attrs.get("schema")
-        if schema is None:
-            self.f.close()
-            raise ToolError(f"{path}: not a sovcap result (no root attribute 'schema')")
-        expected = registry.schema_version()
-        if attr_text(schema) != expected:
-            self.f.close()
-            raise ToolError(f"{path}: schema is '{attr_text(schema)}', this tool reads '{expected}'")
+        self.f = open_sovcap_file(path)
         self._time = None
 
     def __enter__(self):

@@ -4,8 +4,7 @@ import re
 import numpy as np
 
 from . import registry
-from .result import attr_text, check_file, check_links
-from .errors import ToolError
+from .result import attr_text, open_sovcap_file
 
 ROOT_ATTRS = ["schema", "sovcap_version", "scenario", "seed", "start_utc", "duration_s", "config_yaml",
               "created_utc", "wall_s"]
@@ -75,21 +74,7 @@ class SchemaChecker:
         self.problems.append(text)
 
     def run(self):
-        import h5py
-
-        check_file(self.path)
-        try:
-            f = h5py.File(self.path, "r")
-        except OSError as e:
-            raise ToolError(f"{self.path}: cannot open as HDF5 ({str(e).splitlines()[0]})")
-        with f:
-            check_links(f, self.path)
-            schema = f.attrs.get("schema")
-            if schema is None:
-                raise ToolError(f"{self.path}: not a sovcap result (no root attribute 'schema')")
-            expected = registry.schema_version()
-            if attr_text(schema) != expected:
-                raise ToolError(f"{self.path}: schema is '{attr_text(schema)}', expected '{expected}'")
+        with open_sovcap_file(self.path) as f:
             self.check_root(f)
             time = self.check_time(f)
             sites = self.check_sites(f, time)

@@ -7,7 +7,7 @@ import pandas as pd
 
 from . import registry, style
 from .errors import ToolError, progress
-from .result import check_file, check_links, check_regular_file, compound_frame, is_hdf5
+from .result import check_regular_file, compound_frame, is_hdf5, open_hdf5
 
 PARAM_PREFIX = "param."
 META = ("point", "seed", "status")
@@ -20,15 +20,7 @@ def load(path):
     """A sweep summary as a DataFrame: CSV, or HDF5 with a /points compound table of the same columns."""
     check_regular_file(path, "a sweep summary")
     if path.lower().endswith((".h5", ".hdf5")) or is_hdf5(path):
-        import h5py
-
-        check_file(path)
-        try:
-            f = h5py.File(path, "r")
-        except OSError as e:
-            raise ToolError(f"{path}: cannot open as HDF5 ({str(e).splitlines()[0]})")
-        with f:
-            check_links(f, path)
+        with open_hdf5(path, "a sweep summary") as f:
             if "points" not in f or not f["points"].dtype.names:
                 raise ToolError(f"{path}: not a sweep summary (no /points table)")
             frame = compound_frame(f["points"])
