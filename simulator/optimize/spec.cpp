@@ -4,18 +4,16 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 
 #include "simulator/config/loader.hpp"
-#include "simulator/config/regular_file.hpp"
 #include "simulator/config/suggest.hpp"
 #include "simulator/config/units.hpp"
 #include "simulator/output/figures.hpp"
+#include "simulator/sweep/spec_base.hpp"
 
 namespace sovcap::optimize {
 namespace {
 
-namespace fs = std::filesystem;
 using config::Diagnostic;
 using config::Node;
 using config::Place;
@@ -37,17 +35,7 @@ class Parser {
   }
 
   bool check_map(const Node& n, const std::string& path, const std::vector<std::string>& known) {
-    if (!n.is_map()) {
-      error(n.place, path, std::string("expected a map, found ") + n.kind_name(), "keys: " + join(known));
-      return false;
-    }
-    for (const auto& e : n.entries) {
-      if (std::find(known.begin(), known.end(), e.key) != known.end()) continue;
-      std::string hint = config::did_you_mean(e.key, known);
-      error(e.key_place, path.empty() ? e.key : path + "." + e.key,
-            "unknown key '" + e.key + "'" + (hint.empty() ? "" : "; " + hint), "keys here: " + join(known));
-    }
-    return true;
+    return sweep::check_keys(n, path, known, diags_);
   }
 
   std::optional<double> number(const Node& n, const std::string& path) {
@@ -69,13 +57,7 @@ class Parser {
     return static_cast<long>(*v);
   }
 
-  std::optional<uint64_t> seed(const Node& n, const std::string& path) {
-    if (n.is_scalar() && !n.scalar.empty() && n.scalar.size() <= 19 &&
-        std::all_of(n.scalar.begin(), n.scalar.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      return std::stoull(n.scalar);
-    error(n.place, path, shown(n) + " is not a seed", "a whole number from 0 to 10^19-1");
-    return std::nullopt;
-  }
+  std::optional<uint64_t> seed(const Node& n, const std::string& path) { return sweep::read_seed(n, path, diags_); }
 
   std::string word(const Node& n, const std::string& path, const std::vector<std::string>& allowed) {
     if (n.is_scalar() && std::find(allowed.begin(), allowed.end(), n.scalar) != allowed.end()) return n.scalar;
@@ -181,24 +163,6 @@ class Parser {
     spec.constraints.push_back(c);
   }
 
-  void fixed(const Node& n, const std::string& prefix, Spec& spec) {
-    for (const auto& e : n.entries) {
-      std::string key = prefix.empty() ? e.key : prefix + "." + e.key;
-      if (e.value.is_map())
-        fixed(e.value, key, spec);
-      else if (e.value.is_scalar())
-        spec.fixed.emplace_back(key, e.value.scalar);
-      else if (e.value.is_seq() && std::all_of(e.value.items.begin(), e.value.items.end(), [](const Node& i) { return i.is_scalar(); })) {
-        // A list of values is one value (as in a sweep spec): `sites.dakhla.phases: []` removes the phases.
-        std::string flow = "[";
-        for (size_t i = 0; i < e.value.items.size(); ++i) flow += (i ? ", " : "") + e.value.items[i].scalar;
-        spec.fixed.emplace_back(key, flow + "]");
-      } else
-        error(e.value.place, "set." + key, std::string("expected a value, found ") + e.value.kind_name(),
-              "a number, a quantity, a word or a list of them");
-    }
-  }
-
  private:
   std::vector<Diagnostic>& diags_;
 };
@@ -284,25 +248,8 @@ Spec load_spec(const std::string& path) {
                                                  "combine", "cvar_level", "algorithm", "screening", "near_optimal"};
   if (!p.check_map(*root, "", known)) throw ConfigError(diags);
 
-  const Node* base = root->get("base");
-  if (!base || !base->is_scalar() || base->scalar.empty()) {
-    p.error(base ? base->place : root->place, "base", "missing the scenario to optimise",
-            "a config path relative to this file, e.g. ../morocco-2030.yaml");
-  } else {
-    fs::path b(base->scalar);
-    if (b.is_relative()) b = fs::path(path).parent_path() / b;
-    spec.base = b.lexically_normal().string();
-    if (std::string what = config::not_a_regular_file(spec.base); what == "no such file")
-      p.error(base->place, "base", "no such scenario file: " + spec.base);
-    else if (!what.empty())
-      p.error(base->place, "base", spec.base + " is " + what + ", not a scenario file", "a regular YAML file");
-  }
-  if (const Node* set = root->get("set")) {
-    if (!set->is_map())
-      p.error(set->place, "set", std::string("expected a map of KEY.PATH: value, found ") + set->kind_name());
-    else
-      p.fixed(*set, "", spec);
-  }
+  spec.base = sweep::read_base(*root, path, "optimise", diags);
+  spec.fixed = sweep::read_set(*root, diags);
 
   auto list = [&](const char* key, const char* what) -> const Node* {
     const Node* n = root->get(key);

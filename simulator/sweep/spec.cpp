@@ -1,61 +1,25 @@
 #include "simulator/sweep/spec.hpp"
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 
-#include "simulator/config/regular_file.hpp"
-#include "simulator/config/suggest.hpp"
 #include "simulator/config/tree.hpp"
 #include "simulator/config/units.hpp"
 #include "simulator/sweep/sampling.hpp"
+#include "simulator/sweep/spec_base.hpp"
 
 namespace sovcap::sweep {
 namespace {
 
-namespace fs = std::filesystem;
 using config::Diagnostic;
 using config::Node;
 using config::Place;
 
-// A list (of scalars, lists or maps) as one line of flow YAML, quoted where YAML needs it.
-void emit(YAML::Emitter& out, const Node& n) {
-  if (n.is_seq()) {
-    out << YAML::Flow << YAML::BeginSeq;
-    for (const auto& item : n.items) emit(out, item);
-    out << YAML::EndSeq;
-  } else if (n.is_map()) {
-    out << YAML::Flow << YAML::BeginMap;
-    for (const auto& e : n.entries) {
-      out << YAML::Key << e.key << YAML::Value;
-      emit(out, e.value);
-    }
-    out << YAML::EndMap;
-  } else if (n.is_scalar()) {
-    out << n.scalar;
-  } else {
-    out << YAML::Null;
-  }
-}
-
-std::string flow_yaml(const Node& n) {
-  YAML::Emitter out;
-  emit(out, n);
-  return out.c_str();
-}
-
 constexpr long kMaxPoints = 10'000'000;  // beyond this a spec is surely a mistake
 const config::Quantity kKinds[] = {config::Quantity::duration, config::Quantity::power, config::Quantity::energy,
                                    config::Quantity::data, config::Quantity::bandwidth};
-
-std::string join(const std::vector<std::string>& v) {
-  std::string s;
-  for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
-  return s;
-}
 
 class Parser {
  public:
@@ -65,19 +29,8 @@ class Parser {
     diags_.push_back(config::diagnostic_at(at, key, what, allowed));
   }
 
-  // Unknown keys of a map, with a suggestion; false (and an error) if not a map.
   bool check_map(const Node& n, const std::string& path, const std::vector<std::string>& known) {
-    if (!n.is_map()) {
-      error(n.place, path, std::string("expected a map, found ") + n.kind_name(), "keys: " + join(known));
-      return false;
-    }
-    for (const auto& e : n.entries) {
-      if (std::find(known.begin(), known.end(), e.key) != known.end()) continue;
-      std::string hint = config::did_you_mean(e.key, known);
-      error(e.key_place, path.empty() ? e.key : path + "." + e.key,
-            "unknown key '" + e.key + "'" + (hint.empty() ? "" : "; " + hint), "keys here: " + join(known));
-    }
-    return true;
+    return check_keys(n, path, known, diags_);
   }
 
   std::optional<double> number(const Node* n, const std::string& path) {
@@ -104,14 +57,7 @@ class Parser {
     return static_cast<long>(*v);
   }
 
-  std::optional<uint64_t> seed_value(const Node* n, const std::string& path) {
-    if (n->is_scalar() && !n->scalar.empty() && n->scalar.size() <= 19 &&
-        std::all_of(n->scalar.begin(), n->scalar.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      return std::stoull(n->scalar);
-    error(n->place, path, "'" + (n->is_scalar() ? n->scalar : std::string(n->kind_name())) + "' is not a seed",
-          "a whole number from 0 to 10^19-1");
-    return std::nullopt;
-  }
+  std::optional<uint64_t> seed_value(const Node* n, const std::string& path) { return read_seed(*n, path, diags_); }
 
   std::string unit(const Node* n, const std::string& path) {
     if (!n) return "";
@@ -198,21 +144,6 @@ class Parser {
     spec.parameters.push_back(std::move(p));
   }
 
-  // `set:` may be flat ({a.b.c: 1}) or nested ({a: {b: {c: 1}}}); both flatten to a.b.c.
-  void fixed(const Node& n, const std::string& prefix, SweepSpec& spec) {
-    for (const auto& e : n.entries) {
-      std::string key = prefix.empty() ? e.key : prefix + "." + e.key;
-      if (e.value.is_map())
-        fixed(e.value, key, spec);
-      else if (e.value.is_scalar())
-        spec.fixed.emplace_back(key, e.value.scalar);
-      else if (e.value.is_seq())
-        spec.fixed.emplace_back(key, flow_yaml(e.value));  // a whole list, as `--set KEY=[a, b]` takes it
-      else
-        error(e.value.place, "set." + key, std::string("expected a value, found ") + e.value.kind_name(),
-              "a number, a quantity, a word or a list");
-    }
-  }
 
  private:
   std::vector<Diagnostic>& diags_;
@@ -260,26 +191,8 @@ SweepSpec load_spec(const std::string& path) {
   static const std::vector<std::string> known = {"base", "set", "parameters", "combine", "samples", "replications", "seed"};
   if (!p.check_map(*root, "", known)) throw ConfigError(diags);
 
-  const Node* base = root->get("base");
-  if (!base || !base->is_scalar() || base->scalar.empty()) {
-    p.error(base ? base->place : Place{path, 0, 0}, "base", "missing the scenario to sweep",
-            "a config path relative to this file, e.g. ../morocco-2030.yaml");
-  } else {
-    fs::path b(base->scalar);
-    if (b.is_relative()) b = fs::path(path).parent_path() / b;
-    spec.base = b.lexically_normal().string();
-    if (std::string what = config::not_a_regular_file(spec.base); what == "no such file")
-      p.error(base->place, "base", "no such scenario file: " + spec.base);
-    else if (!what.empty())
-      p.error(base->place, "base", spec.base + " is " + what + ", not a scenario file", "a regular YAML file");
-  }
-
-  if (const Node* set = root->get("set")) {
-    if (!set->is_map())
-      p.error(set->place, "set", std::string("expected a map of KEY.PATH: value, found ") + set->kind_name());
-    else
-      p.fixed(*set, "", spec);
-  }
+  spec.base = read_base(*root, path, "sweep", diags);
+  spec.fixed = read_set(*root, diags);
 
   if (const Node* params = root->get("parameters")) {
     if (!params->is_seq())
