@@ -13,83 +13,44 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 constexpr double infinity = std::numeric_limits<double>::infinity();
 }  // namespace
 
-Backbone::Backbone(const network::Topology& topo, BackboneConfig cfg) : topo_(topo), cfg_(std::move(cfg)) {
+Backbone::Backbone(const network::Topology& topo, BackboneConfig cfg)
+    : topo_(topo),
+      cfg_(std::move(cfg)),
+      plan_(topo, network::link_epochs(network::link_events(topo, cfg_.horizon_s, cfg_.failure_seed), topo.link_count()),
+            cfg_.region_node, cfg_.site_node) {
   const size_t links = topo.link_count();
-  events_ = network::link_events(topo, cfg_.horizon_s, cfg_.failure_seed);
-  epoch_time_.push_back(0.0);
-  for (const auto& e : events_)
-    if (e.t_s > epoch_time_.back()) epoch_time_.push_back(e.t_s);
-  for (double t : epoch_time_) epoch_up_.push_back(network::links_up_at(events_, links, t));
-
   const size_t regions = cfg_.region_node.size(), sites = cfg_.site_node.size();
-  region_site_.assign(regions, std::vector<int>(sites, -1));
-  for (size_t r = 0; r < regions; ++r)
-    for (size_t s = 0; s < sites; ++s)
-      if (cfg_.region_node[r] != cfg_.site_node[s]) region_site_[r][s] = pair_index(cfg_.region_node[r], cfg_.site_node[s]);
-  site_site_.assign(sites, std::vector<int>(sites, -1));
-  for (size_t a = 0; a < sites; ++a)
-    for (size_t b = 0; b < sites; ++b)
-      if (cfg_.site_node[a] != cfg_.site_node[b]) site_site_[a][b] = pair_index(cfg_.site_node[a], cfg_.site_node[b]);
-
-  // Every route any pair takes in any epoch, deduplicated; variant 0 leaves from the node's own host.
-  for (auto& p : pairs_) {
-    for (const auto& up : epoch_up_) {
-      auto path = topo.shortest_path(p.a, p.b, up);
-      if (path.empty()) {
-        p.at_epoch.push_back(-1);
-        continue;
-      }
-      int v = -1;
-      for (size_t i = 0; i < p.variants.size(); ++i)
-        if (p.variants[i].links == path) v = static_cast<int>(i);
-      if (v < 0) {
-        Variant var;
-        var.links = path;
-        auto nodes = topo.path_nodes(p.a, path);
-        for (size_t i = 0; i < path.size(); ++i)
-          var.directed.push_back(2 * path[i] + (topo.node_index(topo.link(path[i]).a) == nodes[i] ? 0 : 1));
-        var.latency_s = topo.path_latency_s(path);
-        var.decl = static_cast<int>(decls_.size());
-        RouteDecl d{p.a, p.b, path, ""};
-        if (!p.variants.empty())
-          d.host = topo.node(p.a).id + "~" + topo.node(p.b).id + "#" + std::to_string(p.variants.size());
-        decls_.push_back(d);
-        v = static_cast<int>(p.variants.size());
-        p.variants.push_back(std::move(var));
-      }
-      p.at_epoch.push_back(v);
-    }
+  // Variant 0 of a pair leaves from the node's own host; the others from a host of their own.
+  for (const auto& ref : plan_.routes()) {
+    const auto& p = plan_.pair(ref.pair);
+    RouteDecl d{p.a, p.b, p.variants[ref.variant].links, ""};
+    if (ref.variant > 0) d.host = topo.node(p.a).id + "~" + topo.node(p.b).id + "#" + std::to_string(ref.variant);
+    decls_.push_back(std::move(d));
   }
 
   inputs_.resize(regions);
   waiting_.resize(regions);
   output_channel_.assign(sites, std::vector<int>(regions, -1));
   auto channel = [&](Kind kind, int pair, int from_node, int region) {
-    channels_.push_back(Channel{kind, pair, from_node != pairs_[pair].a, region, 0, false, Flow{}});
+    channels_.push_back(Channel{kind, pair, from_node != plan_.pair(pair).a, region, 0, false, Flow{}});
     return static_cast<int>(channels_.size() - 1);
   };
   for (size_t s = 0; s < sites; ++s)
-    for (size_t r = 0; r < regions; ++r)
-      if (region_site_[r][s] >= 0)
-        output_channel_[s][r] = channel(Kind::output, region_site_[r][s], cfg_.site_node[s], static_cast<int>(r));
-  // Checkpoints go to the nearest other site (lowest latency with every link up).
-  checkpoint_channel_.assign(sites, -1);
-  for (size_t s = 0; s < sites; ++s) {
-    int best = -1;
-    double best_lat = infinity;
-    for (size_t o = 0; o < sites; ++o) {
-      int p = site_site_[s][o];
-      if (p < 0 || pairs_[p].variants.empty()) continue;
-      double lat = topo.path_latency_s(topo.shortest_path(cfg_.site_node[s], cfg_.site_node[o]));
-      if (lat < best_lat) best_lat = lat, best = p;
+    for (size_t r = 0; r < regions; ++r) {
+      const int p = plan_.region_site_pair(static_cast<int>(r), static_cast<int>(s));
+      if (p >= 0) output_channel_[s][r] = channel(Kind::output, p, cfg_.site_node[s], static_cast<int>(r));
     }
-    if (best >= 0) checkpoint_channel_[s] = channel(Kind::checkpoint, best, cfg_.site_node[s], -1);
-  }
+  // Checkpoints go to the nearest other site.
+  checkpoint_channel_.assign(sites, -1);
+  for (size_t s = 0; s < sites; ++s)
+    if (const int p = plan_.checkpoint_pair(static_cast<int>(s)); p >= 0)
+      checkpoint_channel_[s] = channel(Kind::checkpoint, p, cfg_.site_node[s], -1);
   replication_channel_.assign(sites, std::vector<int>(sites, -1));
   if (cfg_.replication_gb > 0 && cfg_.replication_every_s > 0)
     for (size_t a = 0; a < sites; ++a)
       for (size_t b = 0; b < sites; ++b)
-        if (site_site_[a][b] >= 0) replication_channel_[a][b] = channel(Kind::replication, site_site_[a][b], cfg_.site_node[a], -1);
+        if (const int p = plan_.site_site_pair(static_cast<int>(a), static_cast<int>(b)); p >= 0)
+          replication_channel_[a][b] = channel(Kind::replication, p, cfg_.site_node[a], -1);
   checkpointing_.resize(sites);
   checkpoint_due_.resize(sites);
   next_replication_s_ = cfg_.replication_every_s;
@@ -103,18 +64,6 @@ Backbone::Backbone(const network::Topology& topo, BackboneConfig cfg) : topo_(to
   applied_cv = sg4::ConditionVariable::create();
 }
 
-int Backbone::pair_index(int a, int b) {
-  auto key = std::minmax(a, b);
-  auto it = pair_of_.find(key);
-  if (it != pair_of_.end()) return it->second;
-  Pair p;
-  p.a = a;
-  p.b = b;
-  pairs_.push_back(p);
-  pair_of_[key] = static_cast<int>(pairs_.size() - 1);
-  return static_cast<int>(pairs_.size() - 1);
-}
-
 void Backbone::attach(Platform* platform) {
   platform_ = platform;
   apply_epoch(0, 0.0);
@@ -122,7 +71,7 @@ void Backbone::attach(Platform* platform) {
 
 void Backbone::apply_epoch(size_t k, double now) {
   const auto prev = up_;
-  up_ = epoch_up_.at(k);
+  up_ = plan_.links_up(k);
   current_ = k;
   for (size_t l = 0; l < up_.size(); ++l) {
     if (prev[l] && !up_[l]) link_down_since_[l] = now;
@@ -163,10 +112,8 @@ void Backbone::apply_epoch(size_t k, double now) {
     for (size_t l = 0; l < up_.size(); ++l)
       if (!up_[l] && (k == 0 || prev[l])) set_link_state(*platform_, static_cast<int>(l), false);
 
-  auto cut = topo_.unreachable_regions(up_);
   for (size_t r = 0; r < regions_.size(); ++r) {
-    const auto& node = topo_.node(cfg_.region_node[r]).id;
-    bool is_cut = std::find(cut.begin(), cut.end(), node) != cut.end();
+    bool is_cut = plan_.region_cut(static_cast<int>(r), k);
     bool was_cut = !std::isnan(cutoff_since_[r]);
     if (is_cut && !was_cut) {
       cutoff_since_[r] = now;
@@ -182,13 +129,13 @@ void Backbone::apply_epoch(size_t k, double now) {
 
 bool Backbone::crosses_down(const Flow& f) const {
   if (f.variant < 0) return false;
-  for (int l : pairs_[f.pair].variants[f.variant].links)
+  for (int l : plan_.pair(f.pair).variants[f.variant].links)
     if (!up_[l]) return true;
   return false;
 }
 
 void Backbone::start_flow(Flow& f, double /*now*/) {
-  const auto& p = pairs_[f.pair];
+  const auto& p = plan_.pair(f.pair);
   int v = p.at_epoch[current_];
   f.variant = v;
   if (v < 0) {
@@ -201,7 +148,7 @@ void Backbone::start_flow(Flow& f, double /*now*/) {
     return;
   }
   const auto& var = p.variants[v];
-  sg4::Host* a = platform_->route_hosts[var.decl];
+  sg4::Host* a = platform_->route_hosts[var.route];
   sg4::Host* b = platform_->hosts[p.b];
   f.comm = f.reverse ? sg4::Comm::sendto_async(b, a, static_cast<uint64_t>(f.remaining))
                      : sg4::Comm::sendto_async(a, b, static_cast<uint64_t>(f.remaining));
@@ -213,45 +160,17 @@ void Backbone::account(Flow& f, double remaining_now) {
   double delivered = f.remaining - remaining_now;
   f.remaining = remaining_now;
   if (delivered <= 0 || f.variant < 0) return;
-  for (int d : pairs_[f.pair].variants[f.variant].directed) link_bytes_[f.reverse ? (d ^ 1) : d] += delivered;
-}
-
-double Backbone::latency_s(int region, int site) const {
-  int p = region_site_[region][site];
-  if (p < 0) return 0;
-  int v = pairs_[p].at_epoch[current_];
-  return v < 0 ? infinity : pairs_[p].variants[v].latency_s;
-}
-
-double Backbone::primary_latency_s(int region, int site) const {
-  int p = region_site_[region][site];
-  if (p < 0) return 0;
-  int v = pairs_[p].at_epoch[0];
-  return v < 0 || pairs_[p].variants.empty() ? infinity : pairs_[p].variants[std::max(v, 0)].latency_s;
-}
-
-bool Backbone::reachable(int region, int site) const {
-  int p = region_site_[region][site];
-  return p < 0 || pairs_[p].at_epoch[current_] >= 0;
-}
-
-double Backbone::transfer_s(int region, int site, double gb) const {
-  int p = region_site_[region][site];
-  if (p < 0 || !(gb > 0)) return 0;
-  int v = pairs_[p].at_epoch[current_];
-  if (v < 0) return infinity;
-  const auto& var = pairs_[p].variants[v];
-  return gb * 8 / topo_.path_bottleneck_gbps(var.links) + var.latency_s;
+  for (int d : plan_.pair(f.pair).variants[f.variant].directed) link_bytes_[f.reverse ? (d ^ 1) : d] += delivered;
 }
 
 bool Backbone::start_input(int region, const workload::Job& job, bool count_latency) {
-  int p = region_site_[region][job.site];
+  int p = plan_.region_site_pair(region, job.site);
   double bytes = job.input_gb * 1e9;
   if (p < 0 || bytes <= 0) return false;
   Flow f;
   f.kind = Kind::input;
   f.pair = p;
-  f.reverse = cfg_.region_node[region] != pairs_[p].a;
+  f.reverse = cfg_.region_node[region] != plan_.pair(p).a;
   f.region = region;
   f.bytes = f.remaining = bytes;
   f.job = job;

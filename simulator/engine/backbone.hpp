@@ -1,15 +1,14 @@
 #pragma once
-// The backbone during a run: routes that follow link failures, the transfers
-// in flight on them, and what they moved. See docs/network.md ("In the engine").
+// The backbone during a run: the transfers in flight on the planned routes,
+// and what they moved. See docs/network.md ("In the engine").
 //
-// Failures are known before the run (models/network/failures.hpp), so every
-// route any pair of nodes will ever need is computed up front: one "epoch" per
-// distinct set of links up, one route variant per distinct path a pair takes
-// over the epochs. Each variant is a SimGrid route from its own source host
-// (SimGrid routes are static per host pair); a transfer takes a route by
-// leaving from that host. When a link goes down, every transfer crossing it is
-// cancelled and restarted with its remaining bytes on the pair's route of the
-// new epoch, or stalls (no route) until a later epoch has one.
+// The routes are planned before the run (models/network/route_plan.hpp): one
+// "epoch" per distinct set of links up, one route variant per distinct path a
+// pair takes over the epochs. Here each variant is a SimGrid route from its
+// own source host (SimGrid routes are static per host pair); a transfer takes
+// a route by leaving from that host. When a link goes down, every transfer
+// crossing it is cancelled and restarted with its remaining bytes on the
+// pair's route of the new epoch, or stalls (no route) until a later epoch has one.
 #include <simgrid/s4u.hpp>
 
 #include <cstdint>
@@ -19,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "models/network/failures.hpp"
+#include "models/network/route_plan.hpp"
 #include "models/network/topology.hpp"
 #include "models/workload/job.hpp"
 #include "simulator/engine/platform.hpp"
@@ -42,17 +41,6 @@ class Backbone {
  public:
   enum class Kind : uint8_t { input, output, checkpoint, replication };
 
-  struct Variant {
-    std::vector<int> links;     // link indices from the pair's node a
-    std::vector<int> directed;  // 2 * link + (0: link a->b, 1: b->a), travelling from node a
-    int decl = -1;              // index into the route declarations / Platform::route_hosts
-    double latency_s = 0;
-  };
-  struct Pair {
-    int a = -1, b = -1;
-    std::vector<Variant> variants;
-    std::vector<int> at_epoch;  // variant index by epoch; -1 = unreachable
-  };
   struct Flow {
     Kind kind = Kind::input;
     int pair = -1;
@@ -86,21 +74,21 @@ class Backbone {
   simgrid::s4u::ConditionVariablePtr applied_cv;
 
   // Epochs: state changes of the links, in time order.
-  size_t epoch_count() const { return epoch_time_.size(); }
-  double epoch_time(size_t k) const { return epoch_time_[k]; }
+  size_t epoch_count() const { return plan_.epoch_count(); }
+  double epoch_time(size_t k) const { return plan_.epoch_time_s(k); }
   size_t applied_epochs() const { return applied_; }
   // Apply epoch k (its time has come): reroute, restart stalled transfers, links off/on, cut-offs.
   void apply_epoch(size_t k, double now);
   bool link_up(int l) const { return up_[l]; }
 
   // Region -> site: route latency now (one way), and whether there is a route now.
-  double latency_s(int region, int site) const;  // +inf: no route now
-  double primary_latency_s(int region, int site) const;  // every link up
-  bool reachable(int region, int site) const;
+  double latency_s(int region, int site) const { return plan_.latency_s(region, site, current_); }  // +inf: no route now
+  double primary_latency_s(int region, int site) const { return plan_.primary_latency_s(region, site); }
+  bool reachable(int region, int site) const { return plan_.reachable(region, site, current_); }
   // Seconds to move gb from the region to the site over today's route, alone on it (its
   // narrowest link, plus the latency); 0 when nothing moves, +inf without a route.
-  double transfer_s(int region, int site, double gb) const;
-  bool local(int region, int site) const { return region_site_[region][site] < 0; }
+  double transfer_s(int region, int site, double gb) const { return plan_.transfer_s(region, site, gb, current_); }
+  bool local(int region, int site) const { return plan_.region_site_pair(region, site) < 0; }
 
   // Inputs (region actors own them and wait for them).
   std::vector<Flow>& inputs(int region) { return inputs_[region]; }
@@ -137,7 +125,6 @@ class Backbone {
   uint64_t comms_started() const { return comms_started_; }
 
  private:
-  int pair_index(int a, int b);
   void start_flow(Flow& f, double now);
   void account(Flow& f, double remaining_now);
   void finish_flow_stats(Flow& f);
@@ -147,17 +134,11 @@ class Backbone {
   const network::Topology& topo_;
   BackboneConfig cfg_;
   Platform* platform_ = nullptr;
-  std::vector<network::LinkEvent> events_;
-  std::vector<double> epoch_time_;
-  std::vector<std::vector<bool>> epoch_up_;
+  network::RoutePlan plan_;
   size_t applied_ = 1;  // epoch 0 (all up at t = 0, or as the events at 0 say) is applied at start
   size_t current_ = 0;
   std::vector<bool> up_;
-  std::vector<Pair> pairs_;
-  std::map<std::pair<int, int>, int> pair_of_;
-  std::vector<RouteDecl> decls_;
-  std::vector<std::vector<int>> region_site_;  // pair index, -1 = same node
-  std::vector<std::vector<int>> site_site_;
+  std::vector<RouteDecl> decls_;  // by plan_.routes()
   std::vector<std::vector<Flow>> inputs_;
   std::vector<std::deque<Flow>> waiting_;
   std::vector<Channel> channels_;
