@@ -1,5 +1,6 @@
 #include "simulator/config/key_compare.hpp"
 
+#include "simulator/config/keys_economics.hpp"
 #include "simulator/config/keys_network.hpp"
 #include "simulator/config/keys_scenario.hpp"
 #include "simulator/config/keys_sites.hpp"
@@ -24,6 +25,11 @@ void compare_site(KeyComparison& c, const std::string& p, const SiteSpec& a, con
   c.compare(grid_keys(), p + "grid.", a.power.grid, b.power.grid);
   items(c, p + "phases", a.power.phases, b.power.phases,
         [&](const std::string& q, const auto& x, const auto& y) { c.compare(phase_keys(), q, x, y); });
+  c.compare(tariff_keys(), p + "tariff.", a.tariff, b.tariff);
+  items(c, p + "tariff.periods", a.tariff.periods, b.tariff.periods,
+        [&](const std::string& q, const auto& x, const auto& y) { c.compare(tariff_period_keys(), q, x, y); });
+  c.compare(water_keys(), p + "water.", a.water, b.water);
+  c.compare(desalination_keys(), p + "water.desalination.", a.water.desal, b.water.desal);
 }
 
 }  // namespace
@@ -36,6 +42,7 @@ KeyComparison compare_scenarios(const Scenario& a, const Scenario& b) {
   items(c, "classes", a.classes, b.classes, [&](const std::string& p, const auto& x, const auto& y) { c.compare(class_keys(), p, x, y); });
   items(c, "sites", a.sites, b.sites, [&](const std::string& p, const SiteSpec& x, const SiteSpec& y) { compare_site(c, p, x, y); });
   c.compare(network_keys(), "network.", a, b);
+  c.compare(economics_keys(), "economics.", a.economics, b.economics);
   c.compare(replication_keys(), "network.replication.", a, b);
   items(c, "network.nodes", a.topology.nodes, b.topology.nodes,
         [&](const std::string& p, const auto& x, const auto& y) { c.compare(node_keys(), p, x, y); });

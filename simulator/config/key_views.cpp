@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "simulator/config/key_io.hpp"
+#include "simulator/config/keys_economics.hpp"
 #include "simulator/config/keys_network.hpp"
 #include "simulator/config/keys_scenario.hpp"
 #include "simulator/config/keys_sites.hpp"
@@ -123,6 +124,10 @@ std::vector<KeyView> key_views() {
   add(out, battery_keys());
   add(out, grid_keys());
   add(out, phase_keys());
+  add(out, tariff_keys());
+  add(out, tariff_period_keys());
+  add(out, water_keys());
+  add(out, desalination_keys());
   add(out, network_keys());
   add(out, node_keys());
   add(out, link_keys());
@@ -130,6 +135,7 @@ std::vector<KeyView> key_views() {
   add(out, replication_keys());
   add(out, region_keys());
   add(out, class_keys());
+  add(out, economics_keys());
   return out;
 }
 

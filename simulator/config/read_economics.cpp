@@ -5,6 +5,8 @@
 
 #include "simulator/config/draft.hpp"
 #include "simulator/config/enum_names.hpp"
+#include "simulator/config/key_io.hpp"
+#include "simulator/config/keys_economics.hpp"
 
 namespace sovcap::config {
 namespace {
@@ -12,7 +14,6 @@ namespace {
 using economics::AssetKind;
 
 const Range kLife = Range{0, 200, true, false};
-const Range kRate = between(-0.5, 1);  // real discount and escalation rates, per year
 
 // The per-size key of each asset, in the unit its size is counted in.
 
@@ -49,24 +50,17 @@ void read_costs(Ctx& ctx, const MapReader& site, economics::SitePrices& prices) 
 }
 
 void read_tariff(Ctx& ctx, const MapReader& site, TariffSpec& t) {
-  MapReader m(ctx, site.get("tariff"), site.path("tariff"),
-              {"energy", "periods", "utc_offset", "subscribed", "subscribed_price", "demand_price"}, site.place());
-  t.energy_per_kwh = m.number("energy", t.energy_per_kwh, non_negative());
-  t.utc_offset_h = m.number("utc_offset", t.utc_offset_h, between(-12, 14));
-  if (m.has("subscribed")) t.subscribed_mw = m.quantity("subscribed", Quantity::power, 0.0, non_negative());
-  t.subscribed_per_kw_year = m.number("subscribed_price", t.subscribed_per_kw_year, non_negative());
-  t.demand_per_kw_month = m.number("demand_price", t.demand_per_kw_month, non_negative());
+  MapReader m(ctx, site.get("tariff"), site.path("tariff"), key_names(tariff_keys()), site.place());
+  read_keys(ctx, m, tariff_keys(), t, ReadEnv{});
   const Node* list = m.list("periods");
   if (!list) return;
   std::array<int, 24> covered{};
   for (size_t i = 0; i < list->items.size(); ++i) {
     const Node& item = list->items[i];
-    MapReader pm(ctx, &item, item_path(m.path("periods"), item, i), {"name", "from", "to", "price"}, item.place);
+    MapReader pm(ctx, &item, item_path(m.path("periods"), item, i), key_names(tariff_period_keys()), item.place);
     TariffSpec::Period p;
-    p.name = pm.text("name", "period" + std::to_string(i));
-    p.from_h = static_cast<double>(pm.integer("from", std::nullopt, between(0, 23)));
-    p.to_h = static_cast<double>(pm.integer("to", std::nullopt, between(0, 24)));
-    p.price_per_kwh = pm.number("price", std::nullopt, non_negative());
+    p.name = "period" + std::to_string(i);  // the declared default
+    read_keys(ctx, pm, tariff_period_keys(), p, ReadEnv{});
     const int from = static_cast<int>(p.from_h), to = static_cast<int>(p.to_h) % 24;
     if (from == to && p.to_h != 24)
       ctx.error(pm.place("to"), pm.path("to"), "an empty period (from == to)", "to != from; to < from wraps past midnight");
@@ -81,14 +75,10 @@ void read_tariff(Ctx& ctx, const MapReader& site, TariffSpec& t) {
 }
 
 void read_water(Ctx& ctx, const MapReader& site, WaterSpec& w) {
-  MapReader m(ctx, site.get("water"), site.path("water"), {"source", "price", "desalination"}, site.place());
-  w.source = choose(m, "source", WaterSpec::kSourceNames, WaterSpec::Source::municipal);
-  w.price_per_m3 = m.number("price", w.price_per_m3, non_negative());
-  MapReader d(ctx, m.get("desalination"), m.path("desalination"), {"capacity", "energy", "min_load", "recovery"}, m.place());
-  w.desal.capacity_m3_per_h = d.number("capacity", w.desal.capacity_m3_per_h, non_negative());
-  w.desal.kwh_per_m3 = d.number("energy", w.desal.kwh_per_m3, between(0.5, 20));
-  w.desal.min_load_fraction = d.number("min_load", w.desal.min_load_fraction, fraction());
-  w.desal.recovery_fraction = d.number("recovery", w.desal.recovery_fraction, Range{0, 1, true, false});
+  MapReader m(ctx, site.get("water"), site.path("water"), key_names(water_keys()), site.place());
+  read_keys(ctx, m, water_keys(), w, ReadEnv{});
+  MapReader d(ctx, m.get("desalination"), m.path("desalination"), key_names(desalination_keys()), m.place());
+  read_keys(ctx, d, desalination_keys(), w.desal, ReadEnv{});
   if (w.source == WaterSpec::Source::desalination && !(w.desal.capacity_m3_per_h > 0))
     ctx.error(d.has("capacity") ? d.place("capacity") : m.place("source"), d.path("capacity"),
               "a desalination source needs a plant", "a capacity in m3/h > 0");
@@ -104,24 +94,18 @@ void read_site_economics(Ctx& ctx, const MapReader& site, SiteSpec& s) {
 
 void read_economics_section(Ctx& ctx, MapReader& root, Draft& d) {
   auto& e = d.sc.economics;
-  MapReader m(ctx, root.get("economics"), "economics",
-              {"currency", "usd_per_currency", "discount_rate", "analysis_years", "om_escalation",
-               "electricity_escalation", "links"},
-              root.place());
-  static const std::vector<std::string> currencies = {"USD", "MAD", "EUR"};
-  e.currency = currencies[static_cast<size_t>(m.choice("currency", currencies, 0))];
+  MapReader m(ctx, root.get("economics"), "economics", key_names(economics_keys()), root.place());
+  read_key(ctx, m, economics_keys().at("currency"), e, ReadEnv{});
+  // The exchange rate: 1 with US dollars, required with any other currency.
   if (e.currency == "USD") {
     e.usd_per_currency = m.number("usd_per_currency", 1.0, Range{1, 1, false, false});
   } else if (!m.has("usd_per_currency")) {
     ctx.error(m.place("currency"), m.path("usd_per_currency"), "prices in " + e.currency + " need an exchange rate",
               "usd_per_currency: US dollars per " + e.currency + " (> 0), e.g. 0.10 for MAD");
   } else {
-    e.usd_per_currency = m.number("usd_per_currency", 1.0, positive());
+    read_key(ctx, m, economics_keys().at("usd_per_currency"), e, ReadEnv{});
   }
-  e.finance.discount_rate = m.number("discount_rate", e.finance.discount_rate, Range{-0.5, 1, true, false});
-  e.finance.analysis_years = static_cast<double>(m.integer("analysis_years", 20, between(1, 100)));
-  e.finance.om_escalation_rate = m.number("om_escalation", e.finance.om_escalation_rate, kRate);
-  e.finance.electricity_escalation_rate = m.number("electricity_escalation", e.finance.electricity_escalation_rate, kRate);
+  read_keys(ctx, m, economics_keys(), e, ReadEnv{}, {"currency", "usd_per_currency"});
   // A map of link id -> prices: the links built new (existing links cost nothing here).
   const Node* ln = m.get("links");
   if (!ln || ln->is_null()) return;

@@ -9,6 +9,7 @@
 #include "models/workload/distribution.hpp"
 #include "simulator/config/enum_names.hpp"
 #include "simulator/config/key_io.hpp"
+#include "simulator/config/keys_economics.hpp"
 #include "simulator/config/keys_network.hpp"
 #include "simulator/config/keys_scenario.hpp"
 #include "simulator/config/keys_sites.hpp"
@@ -77,33 +78,26 @@ void site_costs(YAML::Emitter& out, const SiteSpec& s) {
 }
 
 void site_tariff(YAML::Emitter& out, const SiteSpec& s) {
-  const auto& t = s.tariff;
   out << YAML::Key << "tariff" << YAML::Value << YAML::BeginMap;
-  kv(out, "energy", num(t.energy_per_kwh));
-  out << YAML::Key << "periods" << YAML::Value << YAML::BeginSeq;
-  for (const auto& p : t.periods)
-    out << YAML::Flow << YAML::BeginMap << YAML::Key << "name" << YAML::Value << p.name << YAML::Key << "from"
-        << YAML::Value << num(p.from_h) << YAML::Key << "to" << YAML::Value << num(p.to_h) << YAML::Key << "price"
-        << YAML::Value << num(p.price_per_kwh) << YAML::EndMap;
-  out << YAML::EndSeq;
-  kv(out, "utc_offset", num(t.utc_offset_h));
-  if (t.subscribed_mw >= 0) kv(out, "subscribed", with(t.subscribed_mw, "MW"));
-  kv(out, "subscribed_price", num(t.subscribed_per_kw_year));
-  kv(out, "demand_price", num(t.demand_per_kw_month));
+  write_keys(out, tariff_keys(), s.tariff, [&](const Key<TariffSpec>&) {  // periods
+    out << YAML::Key << "periods" << YAML::Value << YAML::BeginSeq;
+    for (const auto& p : s.tariff.periods) {
+      out << YAML::Flow << YAML::BeginMap;
+      write_keys(out, tariff_period_keys(), p);
+      out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+  });
   out << YAML::EndMap;
 }
 
 void site_water(YAML::Emitter& out, const SiteSpec& s) {
-  const auto& w = s.water;
   out << YAML::Key << "water" << YAML::Value << YAML::BeginMap;
-  kv(out, "source", spelling(w.source, WaterSpec::kSourceNames));
-  kv(out, "price", num(w.price_per_m3));
-  out << YAML::Key << "desalination" << YAML::Value << YAML::Flow << YAML::BeginMap;
-  kv(out, "capacity", num(w.desal.capacity_m3_per_h));
-  kv(out, "energy", num(w.desal.kwh_per_m3));
-  kv(out, "min_load", num(w.desal.min_load_fraction));
-  kv(out, "recovery", num(w.desal.recovery_fraction));
-  out << YAML::EndMap;
+  write_keys(out, water_keys(), s.water, [&](const Key<WaterSpec>&) {  // desalination
+    out << YAML::Key << "desalination" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    write_keys(out, desalination_keys(), s.water.desal);
+    out << YAML::EndMap;
+  });
   out << YAML::EndMap;
 }
 
@@ -248,15 +242,11 @@ std::string resolved_yaml(const Scenario& sc) {
   out << YAML::EndSeq;
   const auto& e = sc.economics;
   out << YAML::Key << "economics" << YAML::Value << YAML::BeginMap;
-  kv(out, "currency", e.currency);
-  kv(out, "usd_per_currency", num(e.usd_per_currency));
-  kv(out, "discount_rate", num(e.finance.discount_rate));
-  kv(out, "analysis_years", num(e.finance.analysis_years));
-  kv(out, "om_escalation", num(e.finance.om_escalation_rate));
-  kv(out, "electricity_escalation", num(e.finance.electricity_escalation_rate));
-  out << YAML::Key << "links" << YAML::Value << YAML::BeginMap;
-  for (const auto& l : e.links) price(out, l.id, economics::AssetKind::link, l.price);
-  out << YAML::EndMap;
+  write_keys(out, economics_keys(), e, [&](const Key<EconomicsSpec>&) {  // links
+    out << YAML::Key << "links" << YAML::Value << YAML::BeginMap;
+    for (const auto& l : e.links) price(out, l.id, economics::AssetKind::link, l.price);
+    out << YAML::EndMap;
+  });
   out << YAML::EndMap;
   if (!sc.trace_path.empty()) {  // absent when the arrivals are synthetic, as before the key existed
     out << YAML::Key << "workload" << YAML::Value << YAML::BeginMap;

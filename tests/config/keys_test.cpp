@@ -24,7 +24,7 @@ std::string read_all(const std::string& path) {
 }
 
 // Sections that maps or lists name but whose keys are still read by hand (read_economics.cpp).
-const std::set<std::string> kHandRead = {"sites.costs", "sites.tariff", "sites.water"};
+const std::set<std::string> kHandRead = {"sites.costs"};
 
 // Every key left out of a map takes the model's default (the field of a default-made struct),
 // unless its declaration says otherwise.

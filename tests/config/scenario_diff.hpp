@@ -51,15 +51,6 @@ inline void diff_site(Diff& d, const std::string& p, const sovcap::config::SiteS
   if (a.pools.size() != b.pools.size()) return d.found.push_back(p + "pools.size");
   for (size_t i = 0; i < a.pools.size(); ++i) CFG_EQ(pools[i].carbon_deadline_margin_s);
   for (size_t k = 0; k < a.prices.size(); ++k) diff_price(d, p + "costs." + std::to_string(k) + ".", a.prices[k], b.prices[k]);
-  CFG_EQ(tariff.energy_per_kwh); CFG_EQ(tariff.utc_offset_h); CFG_EQ(tariff.subscribed_mw);
-  CFG_EQ(tariff.subscribed_per_kw_year); CFG_EQ(tariff.demand_per_kw_month);
-  if (a.tariff.periods.size() != b.tariff.periods.size()) return d.found.push_back(p + "tariff.periods.size");
-  for (size_t i = 0; i < a.tariff.periods.size(); ++i) {
-    CFG_EQ(tariff.periods[i].name); CFG_EQ(tariff.periods[i].from_h); CFG_EQ(tariff.periods[i].to_h);
-    CFG_EQ(tariff.periods[i].price_per_kwh);
-  }
-  CFG_EQ(water.source); CFG_EQ(water.price_per_m3); CFG_EQ(water.desal.capacity_m3_per_h);
-  CFG_EQ(water.desal.kwh_per_m3); CFG_EQ(water.desal.min_load_fraction); CFG_EQ(water.desal.recovery_fraction);
 }
 
 inline std::vector<std::string> differences(const sovcap::config::Scenario& a, const sovcap::config::Scenario& b) {
@@ -71,9 +62,6 @@ inline std::vector<std::string> differences(const sovcap::config::Scenario& a, c
   if (a.sites.size() != b.sites.size()) d.found.push_back("sites.size");
   for (size_t i = 0; i < a.sites.size() && i < b.sites.size(); ++i) diff_site(d, "sites." + a.sites[i].id + ".", a.sites[i], b.sites[i]);
   for (size_t i = 0; i < a.topology.nodes.size() && i < b.topology.nodes.size(); ++i) CFG_EQ(topology.nodes[i].kind);
-  CFG_EQ(economics.currency); CFG_EQ(economics.usd_per_currency); CFG_EQ(economics.finance.discount_rate);
-  CFG_EQ(economics.finance.analysis_years); CFG_EQ(economics.finance.om_escalation_rate);
-  CFG_EQ(economics.finance.electricity_escalation_rate);
   if (a.economics.links.size() != b.economics.links.size()) d.found.push_back("economics.links.size");
   for (size_t i = 0; i < a.economics.links.size() && i < b.economics.links.size(); ++i) {
     CFG_EQ(economics.links[i].id);
