@@ -12,14 +12,12 @@ uint32_t RunningJobs::add(QueuedJob&& q, double w_s, double t_s) {
   if (free_slots_.empty()) {
     slot = static_cast<uint32_t>(slots_.size());
     slots_.emplace_back();
-    slot_units_.push_back(0);
   } else {
     slot = free_slots_.back();
     free_slots_.pop_back();
   }
   RunningJob& r = slots_[slot];
   r.q = std::move(q);
-  slot_units_[slot] = r.q.job.units;
   r.w_seg_s = w_s;
   r.t_seg_s = t_s;
   r.w_end_s = w_s + r.q.remaining_s;
@@ -27,7 +25,7 @@ uint32_t RunningJobs::add(QueuedJob&& q, double w_s, double t_s) {
   r.run_seq = next_run_seq_++;
   r.live = true;
   req_end_unit_s_ += std::llround(r.q.job.units * r.w_req_end_s);
-  by_end_.insert({r.w_end_s, slot});
+  by_end_->insert({{r.w_end_s, slot}, r.q.job.units});
   if (keep_req_index_) by_req_end_.insert({r.w_req_end_s, slot});
   busy_units_ += r.q.job.units;
   ++count_;
@@ -36,7 +34,7 @@ uint32_t RunningJobs::add(QueuedJob&& q, double w_s, double t_s) {
 
 void RunningJobs::remove(uint32_t slot) {
   RunningJob& r = slots_[slot];
-  by_end_.erase({r.w_end_s, slot});
+  by_end_->erase({r.w_end_s, slot});
   if (keep_req_index_) by_req_end_.erase({r.w_req_end_s, slot});
   busy_units_ -= r.q.job.units;
   req_end_unit_s_ -= std::llround(r.q.job.units * r.w_req_end_s);
@@ -46,12 +44,8 @@ void RunningJobs::remove(uint32_t slot) {
 }
 
 uint32_t RunningJobs::slot_holding_unit(int hit) const {
-  int seen = 0;
-  for (const auto& [w_end, slot] : by_end_) {
-    seen += slot_units_[slot];  // (a compact copy: no cache miss into the slot per running job)
-    if (hit < seen) return slot;
-  }
-  return kNoSlot;
+  Key k;
+  return by_end_->key_at_unit(hit, k) ? k.second : kNoSlot;
 }
 
 Reservation RunningJobs::reserve(int free_units, int units) const {
