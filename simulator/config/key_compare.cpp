@@ -42,6 +42,8 @@ KeyComparison compare_scenarios(const Scenario& a, const Scenario& b) {
   items(c, "classes", a.classes, b.classes, [&](const std::string& p, const auto& x, const auto& y) { c.compare(class_keys(), p, x, y); });
   items(c, "sites", a.sites, b.sites, [&](const std::string& p, const SiteSpec& x, const SiteSpec& y) { compare_site(c, p, x, y); });
   c.compare(network_keys(), "network.", a, b);
+  c.compare(workload_keys(), "workload.", a, b);
+  c.compare(swf_keys(), "workload.swf.", a, b);
   c.compare(economics_keys(), "economics.", a.economics, b.economics);
   c.compare(replication_keys(), "network.replication.", a, b);
   items(c, "network.nodes", a.topology.nodes, b.topology.nodes,

@@ -35,6 +35,7 @@ std::string type_text(const Key<T>& k) {
 template <class T>
 std::string default_text(const Key<T>& k) {
   if (k.def) return k.def;
+  if (k.by_hand) return "none";
   if (k.type == KeyType::map) return "all defaults";
   if (k.type == KeyType::list) return "none";
   const T x{};
@@ -87,7 +88,7 @@ template <class T>
 void add(std::vector<KeyView>& out, KeyTable<T> table) {
   for (const auto& k : table)
     out.push_back(KeyView{table.section, k.name, type_text(k), k.is_leaf() ? k.unit : "-", default_text(k), allowed_text(k),
-                          k.meaning, k.section ? k.section : ""});
+                          k.meaning, k.section ? k.section : "", k.by_hand});
 }
 
 }  // namespace
@@ -136,6 +137,8 @@ std::vector<KeyView> key_views() {
   add(out, region_keys());
   add(out, class_keys());
   add(out, economics_keys());
+  add(out, workload_keys());
+  add(out, swf_keys());
   return out;
 }
 

@@ -76,6 +76,7 @@ struct Key {
   double word_value = 0;
   bool before_start_is_start = false;  // time: a date before the start is the start
   const char* section = nullptr;       // map, list: the table that declares its keys
+  bool by_hand = false;                // read, written and compared by its section's own code
   const char* values_text = nullptr;   // allowed values in words when the range does not say it
 
   void (*derive)(T&) = nullptr;               // sets a default that depends on keys read before
@@ -120,7 +121,8 @@ struct Key {
     k.values_text = text;
     return k;
   }
-  constexpr bool is_leaf() const { return type != KeyType::map && type != KeyType::list; }
+  // Read, written and compared by walking the declarations (maps, lists and keys read by hand are not).
+  constexpr bool is_leaf() const { return type != KeyType::map && type != KeyType::list && !by_hand; }
 };
 
 // A section's keys: the map path ("sites.solar"; a list's items as "sites.pools") and its table.
@@ -262,6 +264,14 @@ constexpr Key<T> ids(const char* name, F at, const char* meaning) {
   k.ids = at;
   return k;
 }
+// A key its section's reader reads by hand (a value whose meaning depends on other sections, such as
+// a class id, or a file read and parsed on the spot): declared for the docs and the allowed keys.
+template <class T>
+constexpr Key<T> by_hand(const char* name, KeyType type, const char* meaning) {
+  Key<T> k{name, type, "-", any(), meaning};
+  k.by_hand = true;
+  return k;
+}
 // section: the table of its keys; nullptr when the section's reader reads it by hand (values_text says what).
 template <class T>
 constexpr Key<T> map(const char* name, const char* section, const char* meaning) {
@@ -287,6 +297,7 @@ struct KeyView {
   std::string allowed;  // the range, the spellings, or the type's rule
   std::string meaning;
   std::string nested;   // map, list: the section that declares its keys ("" when read by hand)
+  bool by_hand = false; // read, written and compared by its section's own code
 };
 
 std::string_view key_type_name(KeyType t);

@@ -117,8 +117,31 @@ constexpr Key<JobClassSpec> kClass[] = {
         .default_in_words("all"),
 };
 
+constexpr Key<Scenario> kWorkload[] = {
+    by_hand<Scenario>("trace", KeyType::file,
+                      "a CSV job trace (.csv) or an SWF trace (.swf, .swf.gz) replayed instead of the classes' "
+                      "arrival processes (docs/traces.md); the resolved YAML stores it absolute")
+        .default_in_words("none (synthetic arrivals)"),
+    map<Scenario>("swf", "workload.swf", "how SWF records become jobs; with an SWF trace only"),
+};
+
+constexpr Key<Scenario> kSwf[] = {
+    by_hand<Scenario>("class", KeyType::id, "every SWF record becomes a job of this class (a class id)")
+        .default_in_words("the first class"),
+    number<Scenario>("units_per_processor", SOVCAP_AT(swf.units_per_processor), "1", between(1e-6, 1e6),
+                     "units = ceil(processors x this), at least 1 (0.125: 8 cores per GPU)"),
+    flag<Scenario>("rebase", SOVCAP_AT(swf.rebase), "shift times so the first usable record is submitted at 0"),
+    number<Scenario>("time_scale", SOVCAP_AT(swf.time_scale), "1", between(1e-6, 1e6),
+                     "multiply submit times (0.5 doubles the arrival rate; run times unchanged)"),
+    quantity<Scenario>("offset", SOVCAP_AT(swf.offset_s), Q::duration, "s", between(-1e12, 1e12),
+                       "then add this (may be negative); records that land before 0 are skipped"),
+    flag<Scenario>("completed_only", SOVCAP_AT(swf.completed_only), "replay only records of status 1 (completed)"),
+};
+
 }  // namespace
 
+KeyTable<Scenario> workload_keys() { return key_table("workload", kWorkload); }
+KeyTable<Scenario> swf_keys() { return key_table("workload.swf", kSwf); }
 KeyTable<Scenario> scenario_keys() { return key_table("scenario", kScenario); }
 KeyTable<SchedulingSpec> scheduling_keys() { return key_table("scheduling", kScheduling); }
 KeyTable<RegionSpec> region_keys() { return key_table("regions", kRegion); }

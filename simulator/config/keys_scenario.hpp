@@ -1,5 +1,5 @@
 #pragma once
-// The keys of the `scenario`, `scheduling`, `regions` and `classes` sections (keys_scenario.cpp).
+// The keys of the `scenario`, `scheduling`, `regions`, `classes` and `workload` sections (keys_scenario.cpp).
 #include "models/scheduling/params.hpp"
 #include "models/workload/params.hpp"
 #include "simulator/config/keys.hpp"
@@ -11,5 +11,7 @@ KeyTable<Scenario> scenario_keys();                       // scenario
 KeyTable<scheduling::SchedulingSpec> scheduling_keys();   // scheduling
 KeyTable<workload::RegionSpec> region_keys();             // regions
 KeyTable<workload::JobClassSpec> class_keys();            // classes
+KeyTable<Scenario> workload_keys();                       // workload
+KeyTable<Scenario> swf_keys();                            // workload.swf
 
 }  // namespace sovcap::config

@@ -231,16 +231,10 @@ bool is_swf_path(const std::string& path) {
 // reported either way).
 void read_swf_mapping(Ctx& ctx, MapReader& parent, Draft& d, bool swf) {
   const Node* n = parent.get("swf");
-  MapReader m(ctx, n, parent.path("swf"),
-              {"class", "units_per_processor", "rebase", "time_scale", "offset", "completed_only"}, parent.place());
-  workload::SwfMapping& map = d.sc.swf;
+  MapReader m(ctx, n, parent.path("swf"), key_names(swf_keys()), parent.place());
   d.swf_class = m.id("class", std::string());
   d.swf_class_place = m.place("class");
-  map.units_per_processor = m.number("units_per_processor", 1.0, between(1e-6, 1e6));
-  map.rebase = m.flag("rebase", true);
-  map.time_scale = m.number("time_scale", 1.0, between(1e-6, 1e6));
-  map.offset_s = m.quantity("offset", Quantity::duration, 0.0, between(-1e12, 1e12));
-  map.completed_only = m.flag("completed_only", false);
+  read_keys(ctx, m, swf_keys(), d.sc, ReadEnv{});
   if (n && !swf && !d.sc.trace_path.empty())
     ctx.error(n->place, parent.path("swf"), "workload.swf maps SWF records, but workload.trace is not an SWF trace",
               "remove workload.swf, or give workload.trace a .swf or .swf.gz file");
@@ -254,7 +248,7 @@ std::string trace_message(const workload::TraceError& e) {
 }  // namespace
 
 void read_workload_section(Ctx& ctx, MapReader& root, Draft& d) {
-  MapReader m(ctx, root.get("workload"), "workload", {"trace", "swf"}, root.place());
+  MapReader m(ctx, root.get("workload"), "workload", key_names(workload_keys()), root.place());
   const Node* n = m.get("trace");
   if (!n) {
     read_swf_mapping(ctx, m, d, false);

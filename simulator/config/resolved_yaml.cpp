@@ -20,7 +20,6 @@ namespace {
 // fmt's shortest representation reads back to the same double.
 std::string num(double x) { return fmt::format("{}", x); }
 std::string with(double x, const char* unit) { return fmt::format("{}{}", x, unit); }
-std::string seconds(double s) { return with(s, "s"); }
 
 template <class T>
 void kv(YAML::Emitter& out, const char* key, const T& value) {
@@ -250,18 +249,17 @@ std::string resolved_yaml(const Scenario& sc) {
   out << YAML::EndMap;
   if (!sc.trace_path.empty()) {  // absent when the arrivals are synthetic, as before the key existed
     out << YAML::Key << "workload" << YAML::Value << YAML::BeginMap;
-    kv(out, "trace", sc.trace_path);
-    if (sc.swf_trace) {
-      const auto& m = sc.swf;
-      out << YAML::Key << "swf" << YAML::Value << YAML::BeginMap;
-      kv(out, "class", sc.classes.at(static_cast<size_t>(m.class_index)).id);
-      kv(out, "units_per_processor", num(m.units_per_processor));
-      kv(out, "rebase", m.rebase);
-      kv(out, "time_scale", num(m.time_scale));
-      kv(out, "offset", seconds(m.offset_s));
-      kv(out, "completed_only", m.completed_only);
-      out << YAML::EndMap;
-    }
+    write_keys(out, workload_keys(), sc, [&](const Key<Scenario>& k) {
+      if (std::string(k.name) == "trace") {
+        kv(out, "trace", sc.trace_path);
+      } else if (sc.swf_trace) {  // swf
+        out << YAML::Key << "swf" << YAML::Value << YAML::BeginMap;
+        write_keys(out, swf_keys(), sc, [&](const Key<Scenario>&) {  // class
+          kv(out, "class", sc.classes.at(static_cast<size_t>(sc.swf.class_index)).id);
+        });
+        out << YAML::EndMap;
+      }
+    });
     out << YAML::EndMap;
   }
   out << YAML::EndMap;

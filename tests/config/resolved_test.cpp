@@ -86,7 +86,7 @@ TEST(Resolved, EveryDeclaredKeyIsCompared) {
   std::string missing;
   size_t leaves = 0;
   for (const auto& k : key_views()) {
-    if (k.type == "map" || k.type == "list") continue;
+    if (k.type == "map" || k.type == "list" || k.by_hand) continue;
     ++leaves;
     if (!compared.count(k.section + "." + k.name)) missing += k.section + "." + k.name + "\n";
   }

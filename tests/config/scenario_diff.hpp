@@ -58,7 +58,7 @@ inline std::vector<std::string> differences(const sovcap::config::Scenario& a, c
   for (auto& k : sovcap::config::compare_scenarios(a, b).differences) d.found.push_back(k);
   std::string p;
   CFG_EQ(start_utc_s);
-  CFG_EQ(trace_path);
+  CFG_EQ(trace_path); CFG_EQ(swf.class_index);  // read by hand (workload.trace, workload.swf.class)
   if (a.sites.size() != b.sites.size()) d.found.push_back("sites.size");
   for (size_t i = 0; i < a.sites.size() && i < b.sites.size(); ++i) diff_site(d, "sites." + a.sites[i].id + ".", a.sites[i], b.sites[i]);
   for (size_t i = 0; i < a.topology.nodes.size() && i < b.topology.nodes.size(); ++i) CFG_EQ(topology.nodes[i].kind);

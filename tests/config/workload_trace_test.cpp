@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "simulator/config/key_compare.hpp"
 #include "simulator/config/resolved_yaml.hpp"
 #include "temp_files.hpp"
 
@@ -150,6 +151,7 @@ TEST(WorkloadTrace, SwfTraceWithItsMappingLoads) {
   EXPECT_DOUBLE_EQ(again.swf.time_scale, 0.5);
   EXPECT_TRUE(again.swf.completed_only);
   EXPECT_FALSE(again.swf.rebase);
+  EXPECT_TRUE(compare_scenarios(sc, again).differences.empty());
 }
 
 TEST(WorkloadTrace, SwfMappingDefaults) {
