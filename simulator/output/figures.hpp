@@ -22,8 +22,9 @@ enum class Table { kpi, sites, classes, regions, jobs, site_series, link_series 
 enum class Type { text, status, int32, int64, uint64, float64 };
 // What it is about: summaries and plots group figures by meaning.
 enum class Group { identity, service, energy, carbon, reliability, network, cost, water };
-// How a reader shows it: counts with separators, fixed decimals, fractions as percent.
-enum class Format { text, count, fixed1, fixed2, fixed3, percent };
+// How a reader shows it: counts with separators, fixed decimals, fractions as percent, a number of
+// seconds as a duration ("11 min 35 s", "5.6 h"; simulator/output/figure_text.hpp).
+enum class Format { text, count, fixed1, fixed2, fixed3, percent, duration };
 // When it is written: always, or only when the run had a backbone (network figures).
 enum class When { always, network };
 

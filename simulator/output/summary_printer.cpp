@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "simulator/output/figure_text.hpp"
 #include "simulator/output/figures.hpp"
 #include "simulator/output/number_format.hpp"
 #include "simulator/config/text_table.hpp"
@@ -13,23 +14,6 @@ namespace sovcap::output {
 namespace {
 
 using config::TextTable;
-
-std::string styled(double v, Format format) {
-  switch (format) {
-    case Format::count: return count(v);
-    case Format::fixed2: return fixed(v, 2);
-    case Format::fixed3: return fixed(v, 3);
-    case Format::percent: return percent(v);
-    default: return fixed(v, 1);
-  }
-}
-
-// The unit a reader sees: fractions shown as percent say so; counts and ratios show none.
-std::string shown_unit(const Figure& f) {
-  if (f.format == Format::percent) return "%";
-  if (std::string(f.unit) == "1" || std::string(f.unit) == "-") return "";
-  return f.unit;
-}
 
 // The whole-run KPIs, one block per group, each with its label, value and unit; KPIs the
 // registry does not declare (a newer writer) follow under their own names.
@@ -40,7 +24,7 @@ std::string kpi_tables(const ResultSummary& s) {
     bool any = false;
     for (const auto& [name, v] : s.kpis)
       if (const Figure* f = find_figure(Table::kpi, name); f && f->group == g) {
-        t.add({"  " + std::string(f->label), styled(v, f->format), shown_unit(*f)});
+        t.add({"  " + std::string(f->label), value_text(*f, v), unit_text(*f)});
         any = true;
       }
     if (any) out += t.render(0) + "\n";
@@ -74,8 +58,8 @@ std::string entity_tables(const SummaryTable& t, Table table, const std::string&
         if (!f || f->group != g) continue;
         if (!heading) out_t.add({std::string(group_name(g))});
         heading = true;
-        std::vector<std::string> cells{"  " + std::string(f->label), shown_unit(*f)};
-        for (size_t r = first; r < last; ++r) cells.push_back(styled(values[r], f->format));
+        std::vector<std::string> cells{"  " + std::string(f->label), unit_text(*f)};
+        for (size_t r = first; r < last; ++r) cells.push_back(value_text(*f, values[r]));
         out_t.add(cells);
       }
     }
@@ -91,11 +75,6 @@ std::string entity_tables(const SummaryTable& t, Table table, const std::string&
     out += "\n" + out_t.render(0);
   }
   return out;
-}
-
-std::string duration(double s) {
-  if (std::isnan(s)) return "-";
-  return s < 2 * 86400 ? fixed(s / 3600.0, 1) + " h" : fixed(s / 86400.0, 1) + " d";
 }
 
 std::string json_number(double v) { return std::isfinite(v) ? fmt::format("{}", v) : "null"; }
@@ -132,7 +111,7 @@ std::string json_rows(const SummaryTable& t, const char* label) {
 
 std::string format_kpi_table(const ResultSummary& s) {
   std::string out = fmt::format("sovcap result {}\n  scenario {}, seed {}, start {}, {} simulated; sovcap {}, {} s wall\n\n",
-                                s.path, s.scenario, s.seed, s.start_utc, duration(s.duration_s),
+                                s.path, s.scenario, s.seed, s.start_utc, duration_text(s.duration_s),
                                 s.sovcap_version, fixed(s.wall_s, 1));
   out += kpi_tables(s);
   out += entity_tables(s.sites, Table::sites, "site");

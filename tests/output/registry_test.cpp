@@ -24,6 +24,9 @@ TEST(Registry, NamesAreUniquePerTableAndEveryFigureIsDescribed) {
     if (f.format == o::Format::percent) {
       EXPECT_EQ(std::string(f.unit), "1") << f.name;
     }
+    if (f.format == o::Format::duration) {  // shown as "11 min 35 s": a number of seconds
+      EXPECT_EQ(std::string(f.unit), "s") << f.name;
+    }
     std::string n = f.name;
     if (n.find("_per_") != std::string::npos) continue;  // a rate: carbon_gco2_per_kwh is gCO2/kWh
     for (auto [suffix, unit] : {std::pair{"_mwh", "MWh"}, std::pair{"_mw", "MW"}, std::pair{"_gb", "GB"},

@@ -2,6 +2,7 @@
 long runs drawn as bin means (not sample by sample), the battery week matching the power week,
 sites without a battery named, consistent site colours, the key figures, the dashboard's weight."""
 import os
+import re
 import unittest
 
 import numpy as np
@@ -160,10 +161,40 @@ class BandTest(unittest.TestCase):
 
 class KpiTest(unittest.TestCase):
     def test_durations(self):
-        self.assertEqual(figures.duration_text(12), "12 s")
-        self.assertEqual(figures.duration_text(600), "10 min")
-        self.assertEqual(figures.duration_text(126798), "35.2 h")
-        self.assertEqual(figures.duration_text(3 * 86400), "3.0 days")
+        # The rules `sovcap summary` follows (tests/output/figure_text_test.cpp holds the same cases).
+        for seconds, text in ((12, "12 s"), (600, "10 min"), (126798, "35.2 h"), (3 * 86400, "3.0 days"),
+                              (695.1, "11 min 35 s"), (20015.3, "5.6 h"), (31536000, "365.0 days"), (8.0, "8.0 s"),
+                              (0, "0.0 s"), (280, "4 min 40 s"), (-90, "-1 min 30 s"), (9.94, "9.9 s"), (9.96, "10 s"),
+                              (59.4, "59 s"), (59.6, "1 min"), (3599.4, "59 min 59 s"), (3599.6, "1.0 h"),
+                              (2 * 86400 - 1, "48.0 h"), (2 * 86400, "2.0 days"), (float("nan"), "—")):
+            self.assertEqual(figures.duration_text(seconds), text, seconds)
+
+    def test_values_as_the_registry_says(self):
+        from sovcap_tools import registry
+        for fmt, v, text in (("fixed1", 3443234.44, "3,443,234"), ("fixed1", 99999.94, "99,999.9"),
+                             ("fixed1", 100000.0, "100,000"), ("fixed1", -250000.4, "-250,000"),
+                             ("fixed2", 123456.789, "123,457"), ("fixed1", 999.96, "1,000.0"),
+                             ("fixed1", -1234.56, "-1,234.6"), ("fixed1", -0.04, "0.0"), ("fixed2", 1.1249, "1.12"),
+                             ("fixed3", 0.0754, "0.075"), ("count", 2398953390.0, "2,398,953,390"),
+                             ("percent", 0.8631, "86.3"), ("percent", 1.0, "100.0"), ("duration", 695.1, "11 min 35 s")):
+            self.assertEqual(registry.format_value({"format": fmt}, v), text, (fmt, v))
+
+    def test_key_figures_in_columns(self):
+        """Every KPI in the dashboard's panel, columns of about equal length, no heading at a column's foot."""
+        from sovcap_tools import registry
+        kpis = {f["name"]: 1.0 for f in registry.figures("kpi")}
+        rows = figures.kpi_lines(kpis)
+        blocks = figures.kpi_columns(rows, 3)
+        self.assertEqual(len(blocks), 3)
+        self.assertEqual([r for b in blocks for r in b], rows)  # nothing lost, nothing reordered
+        for b in blocks:
+            self.assertIsNotNone(b[-1][1], f"a heading ends a column: {b[-1]}")
+        lengths = [len(b) for b in blocks]
+        self.assertLessEqual(max(lengths) - min(lengths), 2 * 4 + 1)
+        shown = {label for label, value in rows if value is not None}
+        for f in registry.figures("kpi"):
+            if f["group"] != "identity":
+                self.assertIn(f["label"], shown)
 
     def test_key_figures(self):
         lines = figures.kpi_lines({"energy_facility_mwh": 3889707.4, "energy_it_mwh": 3387812.6,
@@ -189,6 +220,29 @@ class KpiTest(unittest.TestCase):
         self.assertIn("not_a_declared_kpi_x", rows)
 
 
+class SummaryAgreesTest(FixtureCase):
+    """`sovcap summary` (C++) and the tools (registry.format_value) show every KPI of a real result alike."""
+
+    def test_every_kpi_reads_the_same(self):
+        import subprocess
+        import h5py
+        from sovcap_tools import registry
+        out = subprocess.run([registry.sovcap_binary(), "summary", self.run_h5], capture_output=True, text=True,
+                             check=True).stdout
+        with h5py.File(self.run_h5, "r") as f:
+            kpis = {k: float(v) for k, v in f["summary"].attrs.items() if k != "units"}
+        checked = 0
+        for name, v in kpis.items():
+            f = registry.figure("kpi", name)
+            text = registry.format_value(f, v).replace("—", "-")
+            unit = registry.shown_unit(f)
+            line = next(x for x in out.splitlines() if x.startswith(f"  {f['label']}  "))
+            self.assertRegex(line, rf"\s{re.escape(text)}(\s+{re.escape(unit)})?$" if unit else
+                             rf"\s{re.escape(text)}$", name)
+            checked += 1
+        self.assertGreater(checked, 40)
+
+
 class DashboardFileTest(FixtureCase):
     """A long run's dashboard: designed pixel size, a palette PNG well under the README budget."""
     fixture_kwargs = {"days": 70, "step_s": 900.0, "n_jobs": 300}
@@ -199,11 +253,34 @@ class DashboardFileTest(FixtureCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("site benguerir (1/2)", r.stderr)  # progress per site
         path = os.path.join(out, "dashboard.png")
-        self.assertEqual(png_size(path), (1300, 2145))
+        self.assertEqual(png_size(path), (1300, 2600))
         self.assertLess(os.path.getsize(path), 400_000)
         with open(path, "rb") as fh:
             head = fh.read(26)
         self.assertEqual(head[25], 3)  # IHDR colour type 3: indexed colour (a 256-colour palette)
+        # It says which run it shows: the check of docs/dashboard.png (tools/update-doc-figures) reads this.
+        import json
+        import h5py
+        with open(path, "rb") as fh:
+            shown = json.loads(style.png_texts(fh.read())[figures.KPI_TEXT])
+        with h5py.File(self.run_h5, "r") as f:
+            kpis = {k: float(v) for k, v in f["summary"].attrs.items() if k != "units"}
+            seed = int(f.attrs["seed"])
+        self.assertEqual(shown["seed"], seed)
+        self.assertEqual(set(shown["kpis"]), set(kpis))
+        for k, v in kpis.items():
+            self.assertTrue(shown["kpis"][k] == v or (v != v and shown["kpis"][k] != shown["kpis"][k]), k)
+
+    def test_png_text_round_trip(self):
+        from PIL import Image
+        import io
+        fig = style.new_figure((2, 1))
+        fig.png_text = {"sovcap:test": "é {\"a\": 1.5}"}
+        data = style.png_data(fig)
+        self.assertEqual(style.png_texts(data)["sovcap:test"], "é {\"a\": 1.5}")
+        image = Image.open(io.BytesIO(data))
+        image.load()  # CRCs checked: a well-formed PNG
+        self.assertEqual(image.text["sovcap:test"], "é {\"a\": 1.5}")
 
 
 if __name__ == "__main__":

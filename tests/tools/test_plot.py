@@ -3,7 +3,7 @@ import os
 
 from tooltest import FixtureCase, SITES, run_tool
 
-PANEL, PAIR, WIDE, MAP, DASHBOARD = (1000, 500), (1000, 650), (1200, 700), (800, 900), (1300, 2145)
+PANEL, PAIR, WIDE, MAP, DASHBOARD = (1000, 500), (1000, 650), (1200, 700), (800, 900), (1300, 2600)
 
 
 class PlotTest(FixtureCase):

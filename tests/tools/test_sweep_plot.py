@@ -98,3 +98,38 @@ class SweepPlotTest(TempDirCase):
     def test_default_sense(self):
         self.assertEqual(sweep.default_sense("renewable_fraction"), "max")
         self.assertEqual(sweep.default_sense("wait_p95_s"), "min")
+
+
+class SweepLabelsTest(unittest.TestCase):
+    """Axes say the registry's label and unit, and a fraction is drawn as percent (the front's CSV keeps the
+    file's values)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.frame = sweep.usable(synthetic(np.random.default_rng(5)), ["renewable_fraction", "wait_p95_s"],
+                                 verbose=False)
+
+    def tearDown(self):
+        sweep.style.plt.close("all")
+
+    def test_labels_from_the_registry(self):
+        self.assertEqual(sweep.kpi_label("renewable_fraction"), "renewable share (%)")
+        self.assertEqual(sweep.kpi_label("wait_p95_s"), "wait, 95th percentile (s)")
+        self.assertEqual(sweep.kpi_label("dakhla.carbon_t"), "dakhla: carbon (t)")
+        self.assertEqual(sweep.kpi_label("not_declared_x"), "not_declared_x")
+
+    def test_fraction_drawn_as_percent(self):
+        one = self.frame[self.frame[Y] == 300]  # one line: the means over seeds against X
+        fig = sweep.kpi_vs_param(one, X, "renewable_fraction")
+        ax = fig.axes[0]
+        self.assertEqual(ax.get_ylabel(), "renewable share (%)")
+        means = one.groupby(X)["renewable_fraction"].mean().sort_index()
+        drawn = np.asarray(ax.lines[0].get_ydata(), dtype=float)  # the errorbar's line: the means, in percent
+        np.testing.assert_allclose(drawn, 100 * means.to_numpy(), rtol=1e-12)
+
+    def test_pareto_front_csv_keeps_fractions(self):
+        fig, front = sweep.pareto(self.frame, "renewable_fraction", "wait_p95_s", "max", "min")
+        self.assertTrue((front["renewable_fraction"] <= 1.0).all())
+        xs = fig.axes[0].collections[1].get_offsets()[:, 0]  # the front's dots
+        np.testing.assert_allclose(sorted(xs), sorted(100 * front["renewable_fraction"]), rtol=1e-12)
+        self.assertTrue(fig.axes[0].get_xlabel().startswith("renewable share (%)"))

@@ -4,6 +4,7 @@ import numbers as numbers_
 import matplotlib.gridspec as gridspec
 
 from . import plots, registry, style
+from .registry import duration_text  # noqa: F401  (the dashboard's durations: the registry's rules)
 from .errors import progress
 
 
@@ -11,34 +12,26 @@ def site_frames(result):
     return {site: result.site_frame(site) for site in result.sites}
 
 
-def duration_text(seconds):
-    """A wait or duration in the unit a planner reads: s, min, h or days."""
-    s = float(seconds)
-    if s != s:  # NaN
-        return "—"
-    if s < 120:
-        return f"{s:.0f} s"
-    if s < 2 * 3600:
-        return f"{s / 60:.0f} min"
-    if s < 2 * 86400:
-        return f"{s / 3600:.1f} h"
-    return f"{s / 86400:.1f} days"
-
-
-def kpi_text(f, v, in_gwh=False):
-    """One KPI as a planner reads it: its registry format and unit, waits as durations, large energies in GWh,
-    fractions as percent."""
-    unit = registry.shown_unit(f)
-    if unit == "s":
+def kpi_text(f, v):
+    """One KPI as a planner reads it: its registry format and unit, waits as durations, fractions as percent,
+    and large amounts in larger units: energies from 10,000 MWh in GWh, masses in kt, data in TB
+    or PB, money and other counted amounts in millions (M) or billions (bn)."""
+    if f["format"] == "duration":
         return duration_text(v)
-    if unit == "MWh" and in_gwh:
-        return f"{float(v) / 1000:,.0f} GWh"
-    if unit == "MWh":
-        return f"{float(v):,.0f} MWh"
-    if unit == "t" and float(v) >= 10000:
-        return f"{float(v) / 1000:,.0f} kt"
-    if unit == "GB" and float(v) >= 10000:
-        return f"{float(v) / 1000:,.0f} TB"
+    unit = registry.shown_unit(f)
+    v = float(v)
+    if unit == "MWh" and abs(v) >= 10000:
+        return f"{v / 1000:,.0f} GWh"
+    if unit == "t" and abs(v) >= 10000:
+        return f"{v / 1000:,.0f} kt"
+    if unit == "GB" and abs(v) >= 1e7:
+        return f"{v / 1e6:,.1f} PB"
+    if unit == "GB" and abs(v) >= 10000:
+        return f"{v / 1000:,.0f} TB"
+    if unit and (unit.startswith("USD") or f["format"] == "count") and abs(v) >= 1e9:
+        return f"{v / 1e9:,.2f} bn {unit}"
+    if unit and abs(v) >= (1e6 if unit.startswith("USD") else 1e7) and (unit.startswith("USD") or f["format"] == "count"):
+        return f"{v / 1e6:,.1f} M {unit}"
     text = registry.format_value(f, v)
     return f"{text} %" if unit == "%" else f"{text} {unit}".strip()
 
@@ -47,13 +40,12 @@ def kpi_lines(kpis):
     """(label, value) pairs of every whole-run KPI the file has, grouped by meaning in the registry's order
     (a group's name as a (heading, None) row); labels and formats from the registry, nothing invented."""
     numbers = {k: v for k, v in kpis.items() if isinstance(v, numbers_.Real)}
-    in_gwh = float(numbers.get("energy_facility_mwh") or 0.0) >= 10000  # one energy unit for the whole panel
     rows = []
     for group, items in registry.grouped("kpi", numbers):
         if group == "identity":
             continue
         rows.append((group, None))
-        rows += [(f["label"], kpi_text(f, v, in_gwh)) for f, v in items]
+        rows += [(f["label"], kpi_text(f, v)) for f, v in items]
     return rows
 
 
@@ -67,30 +59,52 @@ def site_wue(result):
     return {str(k): float(v) for k, v in zip(sites[sites.columns[0]], sites["wue_l_per_kwh"]) if v == v}
 
 
-def kpi_panel(ax, result):
+def kpi_columns(rows, columns, slack=4):
+    """rows split into at most `columns` columns of about equal length: at a group's heading when one is
+    within `slack` rows of the even split, never leaving a heading at the foot of a column."""
+    n = len(rows)
+    headings = [i for i, (_, value) in enumerate(rows) if value is None]
+    breaks = [0]
+    for k in range(1, columns):
+        target = round(k * n / columns)
+        near = [h for h in headings if h > breaks[-1] and abs(h - target) <= slack]
+        at = min(near, key=lambda h: abs(h - target)) if near else target
+        if rows[at - 1][1] is None:  # a heading would end the column: it starts the next one
+            at -= 1
+        if breaks[-1] < at < n:
+            breaks.append(at)
+    breaks.append(n)
+    return [rows[a:b] for a, b in zip(breaks, breaks[1:])]
+
+
+def kpi_panel(ax, result, columns=3):
+    """Every whole-run KPI of the file, grouped by meaning, in `columns` columns across the page."""
     ax.axis("off")
-    ax.set_title("key figures of the run (/summary)", loc="left")
+    ax.set_title("key figures of the run", loc="left")
     rows = kpi_lines(result.kpis()) if "/summary" in result.f else []
     if not rows:
         plots.no_data(ax, "no /summary in this file")
         return
-    columns = 1 if len(rows) <= 16 else 2
-    per_column = -(-len(rows) // columns)
-    step = min(0.075, 0.97 / per_column)
-    size = 9 if per_column <= 13 else max(5.5, 9 * 13 / per_column)
+    blocks = kpi_columns(rows, columns)
+    longest = max(len(b) for b in blocks)
+    step = min(0.09, 0.99 / longest)
+    size = 8 if longest <= 26 else max(5.5, 8 * 26 / longest)
     width = 1.0 / columns
-    for i, (label, value) in enumerate(rows):
-        col, row = divmod(i, per_column)
-        x0, y = col * width, 0.98 - row * step
-        if value is None:
-            ax.text(x0, y, label, transform=ax.transAxes, va="top", ha="left", fontsize=size, fontweight="bold",
-                    color="#1f4e79")
-            continue
-        room = 34 if columns == 1 else 21  # characters a label may take beside its value
-        short = label if len(label) <= room else label[:room - 1] + "…"
-        ax.text(x0 + 0.01, y, short, transform=ax.transAxes, va="top", ha="left", fontsize=size, color="#444444")
-        ax.text(x0 + width - 0.02, y, value, transform=ax.transAxes, va="top", ha="right", fontsize=size,
-                fontweight="bold")
+    characters = 50 if columns == 3 else 150 // columns  # what a column holds at 8 pt across the page
+    for col, block in enumerate(blocks):
+        x0 = col * width
+        for row, (label, value) in enumerate(block):
+            y = 0.99 - row * step
+            if value is None:
+                ax.text(x0, y, label, transform=ax.transAxes, va="top", ha="left", fontsize=size, fontweight="bold",
+                        color="#1f4e79")
+                continue
+            room = max(14, characters - len(value) - 3)  # a long label is cut short, never overwritten
+            short = label if len(label) <= room else label[:room - 1] + "…"
+            ax.text(x0 + 0.008, y, short, transform=ax.transAxes, va="top", ha="left", fontsize=size,
+                    color="#444444")
+            ax.text(x0 + width - 0.015, y, value, transform=ax.transAxes, va="top", ha="right", fontsize=size,
+                    fontweight="bold")
 
 
 def dashboard(result, frames, jobs):
@@ -98,7 +112,8 @@ def dashboard(result, frames, jobs):
     queues, waits, PUE, links and the key figures; drawn at 10 in wide so its text reads at ~1000 px."""
     colours = style.site_colours(frames)
     fig = style.new_figure(style.SIZE_DASHBOARD, dpi=style.DASHBOARD_DPI)
-    gs = gridspec.GridSpec(7, 2, figure=fig, height_ratios=[2.4, 2.1, 2.2, 2.5, 2.3, 3.1, 2.2], width_ratios=[1, 1])
+    gs = gridspec.GridSpec(8, 2, figure=fig, height_ratios=[2.4, 2.1, 2.2, 2.5, 2.3, 2.2, 2.3, 3.9],
+                           width_ratios=[1, 1])
     total = plots.total_frame(frames)
     rule, what = plots.resample_rule(plots.span_s(total))
     names = " + ".join(frames)
@@ -114,10 +129,11 @@ def dashboard(result, frames, jobs):
     plots.gpu_and_queue((fig.add_subplot(right[1]), fig.add_subplot(right[2])), frames, colours)
     plots.wait_cdf(fig.add_subplot(gs[4, 0]), jobs)
     plots.pue_vs_ambient(fig.add_subplot(gs[4, 1]), frames, colours)
-    plots.link_heatmap(fig.add_subplot(gs[5, 0]), result, fig, top=12)
-    kpi_panel(fig.add_subplot(gs[5, 1]), result)
+    plots.link_heatmap(fig.add_subplot(gs[5, :]), result, fig, top=12)
     plots.cost_breakdown(fig.add_subplot(gs[6, 0]), result)
     plots.water_use(fig.add_subplot(gs[6, 1]), frames, colours, site_wue(result))
+    kpis = fig.add_subplot(gs[7, :])
+    kpi_panel(kpis, result)
     attrs = result.attrs
     days = float(attrs.get("duration_s", 0)) / 86400
     step = float(attrs.get("step_s", 0))
@@ -125,7 +141,24 @@ def dashboard(result, frames, jobs):
                  f"{str(attrs.get('start_utc', '?'))[:10]} at {step / 60:.3g}-min steps (seed {attrs.get('seed', '?')})",
                  fontsize=12, fontweight="bold")
     plots.finish(fig)
+    at = kpis.get_position()  # text only, no tick labels: the key figures may use the page's whole width
+    kpis.set_position([0.02, at.y0, 0.96, at.height])
+    fig.png_text = {KPI_TEXT: kpi_json(result)}  # which run the picture shows (the check of docs/dashboard.png)
     return fig
+
+
+KPI_TEXT = "sovcap:kpis"
+
+
+def kpi_json(result):
+    """The run's scenario, seed and every /summary KPI, as JSON (exact floats), for a PNG's text chunk."""
+    import json
+
+    kpis = result.kpis() if "/summary" in result.f else {}
+    numbers = {k: float(v) for k, v in kpis.items() if isinstance(v, numbers_.Real)}  # repr: exact
+    attrs = result.attrs
+    return json.dumps({"scenario": str(attrs.get("scenario", "")), "seed": int(attrs.get("seed", 0)),
+                       "kpis": numbers}, sort_keys=True)
 
 
 def one_panel(draw, title=None, size=None):

@@ -385,9 +385,10 @@ def link_heatmap(ax, result, fig=None, max_bins=400, top=None):
     links, times, matrix, what = link_matrix(result, max_bins)
     shown = links[:top] if top else links
     matrix = matrix[:len(shown)]
+    matrix = 100.0 * matrix  # a fraction, shown as percent
     finite = matrix[np.isfinite(matrix)]
-    peak = float(np.max(finite)) if finite.size else 1.0
-    vmax = 1.0 if peak > 0.5 else max(0.05, math.ceil(peak * 20) / 20)  # to the data, in steps of 0.05
+    peak = float(np.max(finite)) if finite.size else 100.0
+    vmax = 100.0 if peak > 50 else max(5.0, math.ceil(peak / 5) * 5)  # to the data, in steps of 5 %
     t0 = mdates.date2num(times[0])
     t1 = mdates.date2num(times[-1]) if len(times) > 1 else t0 + 1
     if len(times) > 1:
@@ -402,7 +403,7 @@ def link_heatmap(ax, result, fig=None, max_bins=400, top=None):
     which = f"busiest {len(shown)} of {len(links)} links" if len(shown) < len(links) else "busiest first"
     ax.set_title(f"link utilization ({which}; {what})")
     bar = (fig or ax.figure).colorbar(image, ax=ax, fraction=0.05, pad=0.02)
-    bar.set_label("utilization (0-1)" if vmax == 1.0 else f"utilization (scale 0-{vmax:.2f})")
+    bar.set_label("utilization (%)" if vmax == 100.0 else f"utilization (%, scale 0-{vmax:.0f})")
 
 
 # --- the map ------------------------------------------------------------------------------------

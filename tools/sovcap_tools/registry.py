@@ -77,14 +77,44 @@ def groups():
 
 
 def shown_unit(f):
-    """The unit a reader sees: percent for fractions, none for counts and ratios."""
+    """The unit a reader sees: percent for fractions, none for counts, ratios and durations (which carry
+    their own)."""
     if f["format"] == "percent":
         return "%"
+    if f["format"] == "duration":
+        return ""
     return "" if f["unit"] in ("1", "-") else f["unit"]
 
 
+def duration_text(seconds):
+    """A number of seconds as a planner reads it, by the rules `sovcap summary` follows
+    (simulator/output/figure_text.hpp): "8.0 s", "42 s", "11 min 35 s", "5.6 h", "365.0 days"."""
+    s = float(seconds)
+    if math.isnan(s):
+        return "—"
+    if math.isinf(s):
+        return "inf" if s > 0 else "-inf"
+    if s < 0:
+        return "-" + duration_text(-s)
+    if s < 9.95:
+        return f"{s:.1f} s"
+    if s < 59.5:
+        return f"{s:.0f} s"
+    if s < 3599.5:
+        whole = int(math.floor(s + 0.5))  # half away from zero, as C's lround (Python's round() halves to even)
+        m, rest = divmod(whole, 60)
+        return f"{m} min {rest} s" if rest else f"{m} min"
+    if s < 2 * 86400:
+        return f"{s / 3600:.1f} h"
+    return f"{s / 86400:.1f} days"
+
+
+WHOLE_FROM = 100000.0  # as `sovcap summary` (simulator/output/figure_text.hpp, kWholeFrom)
+
+
 def format_value(f, v):
-    """A value as the registry says to show it: counts with separators, fixed decimals, fractions in percent."""
+    """A value as the registry says to show it: counts with separators, fixed decimals, fractions in percent,
+    durations in s, min, h or days."""
     try:
         v = float(v)
     except (TypeError, ValueError):
@@ -92,15 +122,16 @@ def format_value(f, v):
     if math.isnan(v):
         return "—"
     fmt = f["format"] if f else "fixed3"
-    if fmt == "count":
-        return f"{v:,.0f}"
+    if fmt == "duration":
+        return duration_text(v)
     if fmt == "percent":
-        return f"{100 * v:.1f}"
-    if fmt == "fixed2":
-        return f"{v:,.2f}"
-    if fmt == "fixed3":
-        return f"{v:,.3f}"
-    return f"{v:,.1f}"
+        v, decimals = 100 * v, 1
+    elif fmt == "count" or abs(v) >= WHOLE_FROM:  # a six-figure amount's decimals are noise: 3,443,234 MWh
+        decimals = 0
+    else:
+        decimals = {"fixed2": 2, "fixed3": 3}.get(fmt, 1)
+    text = f"{v:,.{decimals}f}"
+    return text[1:] if text.startswith("-") and not text.strip("-0.,") else text  # no "-0.0"
 
 
 def grouped(table, values):

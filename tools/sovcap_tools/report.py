@@ -1,5 +1,6 @@
 """A self-contained HTML page of a run: a few sentences of headline results, the pictures inlined as
-base64 PNG, then the key figures by meaning with the labels and units of the registry (registry.py)."""
+base64 PNG, then the key figures by meaning with the labels, units and formats of the registry
+(registry.py), the per-site, per-class and per-region tables turned and grouped, and how the run was made."""
 import base64
 import html
 import math
@@ -8,10 +9,19 @@ import numpy as np
 
 from . import registry, style
 
+# At most this many sites, classes or regions side by side in one table: more make a table wider than a
+# printed page or an 800 px window (twelve regions with names like laayoune-sakia-el-hamra, a class's
+# 2,351,039,292.4 kWh), so the rest follow below, in tables of even size (twelve regions: three of four).
+PER_TABLE = 5
+
+
+def esc(text):
+    return html.escape(str(text), quote=True)
+
 
 def fmt(value):
-    """Numbers as a planner reads them: 4 significant digits below 10,000, whole numbers with
-    thousands separators above (3,889,707, not 3.89e+06), NaN as an em dash."""
+    """A value the registry does not declare: 4 significant digits below 10,000, thousands separators
+    above, NaN as an em dash."""
     if isinstance(value, (bool, np.bool_)):
         return str(bool(value))
     if isinstance(value, (int, np.integer)):
@@ -26,208 +36,166 @@ def fmt(value):
     return str(value)
 
 
-PLAIN = {"seed"}  # identifiers: no thousands separators
-
-
-def duration_hint(value, unit):
-    """'(35.2 h)' beside a number of seconds a reader would otherwise have to divide."""
-    if unit != "s" or not isinstance(value, (int, float, np.number)) or not abs(float(value)) >= 120:
-        return ""
-    from .figures import duration_text
-    return f" ({duration_text(value)})"
-
-
-def esc(text):
-    return html.escape(str(text), quote=True)
-
-
-def table(frame, units=None, caption=None):
-    """A table; one with few rows and many columns (per site, per class) is turned so that each
-    row becomes a column, which keeps it within the page."""
-    units = units or {}
-    if len(frame) <= 8 and len(frame.columns) > 10:
-        return turned_table(frame, units, caption)
-    out = ["<div class=\"scroll\"><table>"]
-    if caption:
-        out.append(f"<caption>{esc(caption)}</caption>")
-    out.append("<thead><tr>")
-    for c in frame.columns:
-        u = units.get(c, "")
-        unit = f"<br><span class=\"unit\">{esc(u)}</span>" if u and u != "-" else ""
-        out.append(f"<th>{esc(c).replace('_', '_<wbr>')}{unit}</th>")  # long names may break after _
-    out.append("</tr></thead><tbody>")
-    for row in frame.itertuples(index=False):
-        out.append("<tr>" + "".join(
-            f"<td class=\"{'num' if isinstance(v, (int, float, np.number)) else 'txt'}\">{esc(fmt(v))}</td>"
-            for v in row) + "</tr>")
-    out.append("</tbody></table></div>")
-    return "\n".join(out)
-
-
-def turned_table(frame, units, caption):
-    """First column's values as the header; one row per other column, its unit beside its name."""
-    key = frame.columns[0]
-    out = ["<div class=\"scroll\"><table class=\"turned\">"]
-    if caption:
-        out.append(f"<caption>{esc(caption)}</caption>")
-    out.append(f"<thead><tr><th>{esc(key)}</th><th class=\"unit\">unit</th>")
-    out += [f"<th class=\"entity\">{esc(v)}</th>" for v in frame[key]]
-    out.append("</tr></thead><tbody>")
-    for c in frame.columns[1:]:
-        u = units.get(c, "")
-        out.append(f"<tr><th>{esc(c)}</th><td class=\"unit\">{esc(u if u != '-' else '')}</td>" + "".join(
-            f"<td class=\"num\">{esc(fmt(v))}</td>" for v in frame[c]) + "</tr>")
-    out.append("</tbody></table></div>")
-    return "\n".join(out)
-
-
-def key_values(pairs, units=None, caption=None):
-    units = units or {}
-    out = ["<table class=\"kv\">"]
-    if caption:
-        out.append(f"<caption>{esc(caption)}</caption>")
-    out.append("<tbody>")
-    for k, v in pairs:
-        u = units.get(k, "")
-        shown = str(v) if k in PLAIN else fmt(v)
-        unit = (u if u != "-" else "") + duration_hint(v, u)
-        out.append(f"<tr><th>{esc(k)}</th><td class=\"num\">{esc(shown)}</td>"
-                   f"<td class=\"unit\">{esc(unit)}</td></tr>")
-    out.append("</tbody></table>")
-    return "\n".join(out)
-
-
 CSS = """
-body { font-family: system-ui, sans-serif; margin: 2em auto; padding: 0 1.5em; max-width: 1300px; color: #222; }
+body { font-family: system-ui, sans-serif; margin: 2em auto; padding: 0 1.5em; max-width: 1100px; color: #222; }
 .scroll { overflow-x: auto; max-width: 100%; }
-table.turned th.entity { text-align: right; }
 nav ul { columns: 2; font-size: .9em; }
 h1 { font-size: 1.6em; } h2 { border-bottom: 1px solid #ccc; padding-bottom: .2em; margin-top: 2em; }
 table { border-collapse: collapse; margin: 1em 0; font-size: .9em; }
-caption { text-align: left; font-weight: bold; padding: .3em 0; }
+caption { text-align: left; font-weight: bold; padding: .3em 0; text-transform: capitalize; }
 th, td { border: 1px solid #ddd; padding: .25em .6em; }
-th { background: #f3f3f3; text-align: left; vertical-align: bottom; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.txt { white-space: nowrap; }
-.unit { color: #777; font-weight: normal; font-size: .85em; }
-figure { margin: 1.5em 0; } img { max-width: 100%; height: auto; border: 1px solid #eee; }
+th { background: #f3f3f3; text-align: left; vertical-align: bottom; font-weight: normal; }
+thead th { font-weight: bold; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.unit { color: #777; font-size: .85em; white-space: nowrap; }
+table.turned th.entity { text-align: right; overflow-wrap: anywhere; }
+figure { margin: 1.5em 0; } img { max-width: 100%; height: auto; border: 1px solid #eee; box-sizing: border-box; }
 figcaption { color: #555; font-size: .9em; }
 pre { background: #f7f7f7; padding: 1em; overflow-x: auto; font-size: .8em; }
 .headline { font-size: 1.1em; line-height: 1.5; max-width: 60em; }
 .groups { display: flex; flex-wrap: wrap; gap: 0 2em; align-items: flex-start; }
-tr.group th { background: #e8eef5; text-transform: capitalize; }
+tr.group th { background: #e8eef5; text-transform: capitalize; font-weight: bold; }
+table.turned td, table.turned th { padding: .2em .45em; }
+@media print { body { max-width: none; margin: 0; padding: 0; } figure, table, tr { break-inside: avoid; }
+               nav { display: none; } }
 """
 
-ROOT_ORDER = ["scenario", "schema", "sovcap_version", "seed", "start_utc", "duration_s", "step_s",
-              "created_utc", "wall_s"]
 
-
-def shown(f, v):
-    """A value with its unit as a sentence reads it: waits as durations, fractions as percent."""
-    text = registry.format_value(f, v)
-    unit = registry.shown_unit(f)
-    if unit == "s" and isinstance(v, (int, float, np.number)):
-        from .figures import duration_text
-        return duration_text(v)
-    return f"{text} {unit}".strip() if unit != "%" else f"{text} %"
+def number(kpis, name):
+    v = kpis.get(name)
+    if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, float, np.number)):
+        return None
+    v = float(v)
+    return None if math.isnan(v) else v
 
 
 def headline(kpis):
-    """A few plain sentences of the run's headline results, from the KPIs the file has."""
+    """A few plain sentences of the run's headline results, from the KPIs the file has (none invented)."""
     def has(*names):
-        return all(n in kpis and isinstance(kpis[n], (int, float, np.number)) and not math.isnan(float(kpis[n]))
-                   for n in names)
+        return all(number(kpis, n) is not None and registry.figure("kpi", n) for n in names)
 
     def say(name):
         from .figures import kpi_text
-        f = registry.figure("kpi", name)
-        if f["unit"] in ("MWh", "t", "s"):
-            return kpi_text(f, kpis[name], in_gwh=float(kpis.get("energy_facility_mwh") or 0) >= 10000)
-        return shown(f, kpis[name])
+        return kpi_text(registry.figure("kpi", name), kpis[name])
 
     out = []
     if has("jobs_submitted", "jobs_completed"):
         s = f"{say('jobs_completed')} of {say('jobs_submitted')} jobs completed"
         if has("jobs_unfinished") and kpis["jobs_unfinished"]:
             s += f"; {say('jobs_unfinished')} were still queued or running at the end"
+        if has("jobs_rejected") and kpis["jobs_rejected"]:
+            s += f"; {say('jobs_rejected')} were rejected"
         out.append(s + ".")
     if has("wait_p50_s", "wait_p95_s"):
-        out.append(f"Half of the jobs waited {say('wait_p50_s')} or less; 95 % waited at most {say('wait_p95_s')}.")
-    if has("energy_facility_mwh", "renewable_fraction"):
-        out.append(f"The sites drew {say('energy_facility_mwh')}, {say('renewable_fraction')} of it from their own sun "
-                   f"and wind" + (f", and emitted {say('carbon_t')} of CO2." if has("carbon_t") else "."))
+        out.append(f"Half of the jobs waited {say('wait_p50_s')} or less before they started; 95 % waited at most "
+                   f"{say('wait_p95_s')}" + (f", and the mean wait was {say('wait_mean_s')}." if has("wait_mean_s")
+                                            else "."))
     if has("gpu_utilization"):
         out.append(f"The GPUs were busy {say('gpu_utilization')} of the time.")
+    if has("energy_facility_mwh", "renewable_fraction"):
+        out.append(f"The sites drew {say('energy_facility_mwh')}, {say('renewable_fraction')} of it from their own "
+                   f"sun and wind" + (f", and emitted {say('carbon_t')} of CO2." if has("carbon_t") else "."))
+    if has("cost_per_gpu_hour_usd", "npc_usd") and number(kpis, "npc_usd") > 0:
+        per_hour = registry.format_value(registry.figure("kpi", "cost_per_gpu_hour_usd"), kpis["cost_per_gpu_hour_usd"])
+        out.append(f"A GPU-hour delivered cost {per_hour} USD; the net present cost of the sites "
+                   f"is {billions(number(kpis, 'npc_usd'))} USD.")
+    if has("water_m3", "wue_l_per_kwh") and number(kpis, "water_m3") > 0:
+        wue = registry.format_value(registry.figure("kpi", "wue_l_per_kwh"), kpis["wue_l_per_kwh"])
+        out.append(f"Cooling used {say('water_m3')} of water, {wue} litres per kWh of IT energy.")
     return out
 
 
-def grouped_kpis(kpis, units):
-    """One small table per group of meaning (service, energy, carbon, ...), labels from the registry."""
+def billions(usd):
+    if abs(usd) >= 1e9:
+        return f"{usd / 1e9:,.1f} billion"
+    if abs(usd) >= 1e6:
+        return f"{usd / 1e6:,.1f} million"
+    return f"{usd:,.0f}"
+
+
+def kv_rows(rows):
+    """Rows of (figure, value): the label (the name as a tooltip), the value, the unit."""
     out = []
-    for group, rows in registry.grouped("kpi", kpis):
-        body = []
-        for f, v in rows:
-            unit = registry.shown_unit(f) if f.get("group") != "other" else units.get(f["name"], "")
-            hint = duration_hint(v, f.get("unit", ""))
-            body.append(f"<tr><th title=\"{esc(f['name'])}\">{esc(f['label'])}</th>"
-                        f"<td class=\"num\">{esc(registry.format_value(f, v))}</td>"
-                        f"<td class=\"unit\">{esc(unit + hint)}</td></tr>")
-        out.append(f"<table class=\"kv\"><caption>{esc(group)}</caption><tbody>" + "".join(body) + "</tbody></table>")
+    for f, v in rows:
+        unit = registry.shown_unit(f) if f["group"] != "other" else f.get("unit", "")
+        out.append(f"<tr><th title=\"{esc(f['name'])}\">{esc(f['label'])}</th>"
+                   f"<td class=\"num\">{esc(registry.format_value(f, v))}</td><td class=\"unit\">{esc(unit)}</td></tr>")
+    return "".join(out)
+
+
+def grouped_kpis(kpis, units):
+    """One small table per group of meaning (service, energy, carbon, ...), in the registry's order."""
+    numbers = {k: v for k, v in kpis.items() if isinstance(v, (int, float, np.number))}
+    out = []
+    for group, rows in registry.grouped("kpi", numbers):
+        rows = [(dict(f, unit=units.get(f["name"], "")) if group == "other" else f, v) for f, v in rows]
+        caption = "run" if group == "identity" else group  # what the run covered (time simulated)
+        out.append(f"<table class=\"kv\" data-group=\"{esc(group)}\"><caption>{esc(caption)}</caption><tbody>"
+                   + kv_rows(rows) + "</tbody></table>")
     return "<div class=\"groups\">" + "\n".join(out) + "</div>"
 
 
-def entity_table(frame, table_name, units, caption):
-    """A summary table turned (a column per site, class or region), rows labelled and grouped by meaning."""
+def entity_tables(frame, table_name, units, caption):
+    """A summary table turned (a column per site, class or region, at most PER_TABLE side by side), rows
+    labelled and grouped by meaning in the registry's order."""
     key = frame.columns[0]
-    out = [f"<div class=\"scroll\"><table class=\"turned\"><caption>{esc(caption)}</caption>",
-           f"<thead><tr><th></th><th class=\"unit\">unit</th>"]
-    out += [f"<th class=\"entity\">{esc(v)}</th>" for v in frame[key]]
-    out.append("</tr></thead><tbody>")
     columns = {c: None for c in frame.columns[1:]}
-    for group, rows in registry.grouped(table_name, columns):
-        if group == "identity":
-            continue
-        out.append(f"<tr class=\"group\"><th colspan=\"{len(frame) + 2}\">{esc(group)}</th></tr>")
-        for f, _ in rows:
-            c = f["name"]
-            unit = registry.shown_unit(f) if group != "other" else units.get(c, "")
-            out.append(f"<tr><th title=\"{esc(c)}\">{esc(f['label'])}</th><td class=\"unit\">{esc(unit)}</td>" +
-                       "".join(f"<td class=\"num\">{esc(registry.format_value(f, v))}</td>" for v in frame[c]) + "</tr>")
-    out.append("</tbody></table></div>")
+    groups = [(g, rows) for g, rows in registry.grouped(table_name, columns) if g != "identity"]
+    out = []
+    count = -(-len(frame) // PER_TABLE)
+    size = -(-len(frame) // count) if count else 1
+    blocks = range(0, len(frame), size)
+    for first in blocks:
+        part = frame.iloc[first:first + size]
+        shown = caption if len(blocks) == 1 else \
+            f"{caption}, {first + 1}-{first + len(part)} of {len(frame)}"
+        out += [f"<div class=\"scroll\"><table class=\"turned\" data-table=\"{esc(table_name)}\">"
+                f"<caption>{esc(shown)}</caption>",
+                "<thead><tr><th></th><th class=\"unit\">unit</th>"]
+        out += [f"<th class=\"entity\">{esc(v)}</th>" for v in part[key]]
+        out.append("</tr></thead><tbody>")
+        for group, rows in groups:
+            out.append(f"<tr class=\"group\"><th colspan=\"{len(part) + 2}\">{esc(group)}</th></tr>")
+            for f, _ in rows:
+                c = f["name"]
+                unit = registry.shown_unit(f) if group != "other" else units.get(c, "")
+                out.append(f"<tr><th title=\"{esc(c)}\">{esc(f['label'])}</th><td class=\"unit\">{esc(unit)}</td>" +
+                           "".join(f"<td class=\"num\">{esc(registry.format_value(f, v))}</td>" for v in part[c])
+                           + "</tr>")
+        out.append("</tbody></table></div>")
     return "\n".join(out)
+
+
+RUN_ATTRS = ("scenario", "schema", "sovcap_version", "seed", "start_utc", "duration_s", "step_s", "created_utc",
+             "wall_s", "contents", "config_yaml")
+
+
+def run_sentence(attrs):
+    """How the run was made, as a sentence (the root attributes, docs/results.md)."""
+    def a(k, default="?"):
+        return attrs.get(k, default)
+
+    span = registry.duration_text(a("duration_s")) if "duration_s" in attrs else "?"
+    step = f" at {registry.duration_text(a('step_s'))} steps" if "step_s" in attrs else ""
+    wall = f" in {registry.duration_text(a('wall_s'))} of wall time" if "wall_s" in attrs else ""
+    return (f"Scenario {a('scenario')}, seed {a('seed')}: {span} from {a('start_utc')}{step}. Simulated by sovcap "
+            f"{a('sovcap_version')}{wall}, written {a('created_utc')} (schema {a('schema')}).")
 
 
 def build(result, figures):
     """figures: iterable of (name, caption, figure). Returns the page as a str: headline sentences,
-    pictures, key figures by meaning, the per-site/class/region tables, then the run's attributes."""
+    pictures, key figures by meaning, the per-site/class/region tables, then how the run was made."""
     attrs = result.attrs
     title = f"sovcap run: {attrs.get('scenario', result.label)}"
-    sites = result.sites
     parts = ["<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
+             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
              f"<title>{esc(title)}</title>", f"<style>{CSS}</style>", "</head>", "<body>",
              f"<h1>{esc(title)}</h1>",
-             f"<p>File <code>{esc(result.path)}</code>; sites: {esc(', '.join(sites))}.</p>"]
+             f"<p>File <code>{esc(result.path)}</code>; sites: {esc(', '.join(result.sites))}.</p>"]
     kpis = result.kpis() if "/summary" in result.f else {}
     sentences = headline(kpis)
     if sentences:
         parts.append("<p class=\"headline\">" + " ".join(esc(x) for x in sentences) + "</p>")
-
-    if "/summary/sites" in result.f:
-        sites = result.table("/summary/sites")
-        units = result.table_units("/summary/sites")
-        key = sites.columns[0]
-        capital = [c for c in sites.columns if c.startswith("capital_") and c.endswith("_usd")]
-        annual = [c for c in ("annualised_cost_usd", "cost_per_gpu_hour_usd", "lcoe_usd_per_kwh", "npc_usd",
-                              "grid_cost_usd", "water_cost_usd", "embodied_carbon_t") if c in sites]
-        water = [c for c in ("water_m3", "water_peak_m3_per_day", "wue_l_per_kwh", "evaporation_m3", "blowdown_m3",
-                             "drift_m3", "desal_energy_mwh", "desal_water_m3", "water_shortfall_m3") if c in sites]
-        if capital or water:
-            parts.append("<h2>Costs and water</h2>")
-            for cols, caption in ((capital, "capital by asset (USD, installed at year 0)"),
-                                  (annual, "annual cost, lifecycle cost and the bills of the run"),
-                                  (water, "water of the run")):
-                if cols:
-                    parts.append(table(sites[[key] + cols], units, caption))
 
     parts.append("<h2>Pictures</h2>")
     pictures = [(name, caption, base64.b64encode(style.png_bytes(fig)).decode("ascii"))
@@ -245,14 +213,16 @@ def build(result, figures):
     for path, name, caption in (("/summary/sites", "sites", "per site"), ("/summary/classes", "classes", "per job class"),
                                 ("/summary/regions", "regions", "per region")):
         if path in result.f:
-            parts.append(entity_table(result.table(path), name, result.table_units(path), f"{caption} ({path})"))
+            parts.append(entity_tables(result.table(path), name, result.table_units(path), caption))
 
-    root = [(k, attrs[k]) for k in ROOT_ORDER if k in attrs]
-    root += [(k, v) for k, v in attrs.items() if k not in ROOT_ORDER and k != "config_yaml"]
     parts.append("<h2>Run</h2>")
-    parts.append(key_values(root, {"duration_s": "s", "step_s": "s", "wall_s": "s"}, "root attributes"))
+    parts.append(f"<p>{esc(run_sentence(attrs))}</p>")
+    extra = [(k, v) for k, v in attrs.items() if k not in RUN_ATTRS]
+    if extra:  # attributes a newer writer added: under their own names
+        parts.append("<table class=\"kv\"><tbody>" + "".join(
+            f"<tr><th>{esc(k)}</th><td class=\"num\">{esc(fmt(v))}</td></tr>" for k, v in extra) + "</tbody></table>")
     if "config_yaml" in attrs:
-        parts.append("<h2>Resolved scenario</h2>")
-        parts.append(f"<details><summary>config_yaml</summary><pre>{esc(attrs['config_yaml'])}</pre></details>")
+        parts.append(f"<details><summary>the resolved scenario (re-run it with <code>sovcap run</code>)</summary>"
+                     f"<pre>{esc(attrs['config_yaml'])}</pre></details>")
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)

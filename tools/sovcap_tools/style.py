@@ -14,8 +14,8 @@ SIZE_WIDE = (12, 7)         # power stack: year + zoomed week
 SIZE_PANEL = (10, 5)        # one-panel pictures
 SIZE_PAIR = (10, 6.5)       # two stacked panels: battery (run + week), GPUs + queue
 SIZE_MAP = (8, 9)           # the network map
-SIZE_DASHBOARD = (10, 16.5) # the combined dashboard: drawn for a ~1000 px wide README column
-DASHBOARD_DPI = 130         # ... and saved sharper (1300 x 2145 px, a few hundred KB)
+SIZE_DASHBOARD = (10, 20)   # the combined dashboard: drawn for a ~1000 px wide README column
+DASHBOARD_DPI = 130         # ... and saved sharper (1300 x 2600 px, a few hundred KB)
 
 SOURCE_COLOURS = {
     "solar_mw": "#f2b705",
@@ -89,15 +89,45 @@ def png_data(fig):
 
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi="figure")
+    text = getattr(fig, "png_text", {})
     plt.close(fig)
     data = buf.getvalue()
-    if len(data) <= PALETTE_ABOVE:
-        return data
-    image = Image.open(io.BytesIO(data)).convert("RGB")
-    method = Image.LIBIMAGEQUANT if features.check("libimagequant") else Image.MEDIANCUT
-    out = io.BytesIO()
-    image.quantize(colors=256, method=method).save(out, format="png", optimize=True)
-    return out.getvalue() if len(out.getvalue()) < len(data) else data
+    if len(data) > PALETTE_ABOVE:
+        image = Image.open(io.BytesIO(data)).convert("RGB")
+        method = Image.LIBIMAGEQUANT if features.check("libimagequant") else Image.MEDIANCUT
+        out = io.BytesIO()
+        image.quantize(colors=256, method=method).save(out, format="png", optimize=True)
+        data = out.getvalue() if len(out.getvalue()) < len(data) else data
+    for key, value in text.items():
+        data = with_text(data, key, value)
+    return data
+
+
+def with_text(png, key, value):
+    """The PNG with a tEXt chunk `key` = `value` (Latin-1) right after its header (PNG spec, 11.3.4.3)."""
+    import struct
+    import zlib
+
+    body = key.encode("latin-1") + b"\0" + value.encode("latin-1")
+    chunk = struct.pack(">I", len(body)) + b"tEXt" + body + struct.pack(">I", zlib.crc32(b"tEXt" + body))
+    at = 8 + 8 + struct.unpack(">I", png[8:12])[0] + 4  # signature, then IHDR's length, type, data, CRC
+    return png[:at] + chunk + png[at:]
+
+
+def png_texts(png):
+    """{key: value} of a PNG's tEXt chunks."""
+    import struct
+
+    out, at = {}, 8
+    while at + 8 <= len(png):
+        length, kind = struct.unpack(">I", png[at:at + 4])[0], png[at + 4:at + 8]
+        if kind == b"tEXt":
+            key, _, value = png[at + 8:at + 8 + length].partition(b"\0")
+            out[key.decode("latin-1")] = value.decode("latin-1")
+        if kind == b"IEND":
+            break
+        at += 12 + length
+    return out
 
 
 def save_png(fig, path):

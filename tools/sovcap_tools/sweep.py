@@ -34,19 +34,31 @@ def load(path):
     return frame
 
 
-def kpi_label(name):
-    """A KPI column as a reader reads it: the registry's label and unit ("wait, 95th percentile (s)";
-    a per-site one "dakhla: renewable share (fraction)"); the bare name when the registry does not know it."""
+def kpi_figure(name):
+    """The registry's declaration of a KPI column (a per-site one is site.column), or None."""
     site, _, column = name.rpartition(".")
     try:
-        f = registry.figure("sites" if site else "kpi", column)
+        return registry.figure("sites" if site else "kpi", column)
     except ToolError:
-        f = None
+        return None
+
+
+def kpi_label(name):
+    """A KPI column as a reader reads it: the registry's label and unit ("wait, 95th percentile (s)";
+    a per-site one "dakhla: renewable share (%)"); the bare name when the registry does not know it."""
+    f = kpi_figure(name)
     if f is None:
         return name
-    unit = "fraction" if f["format"] == "percent" else registry.shown_unit(f)
+    unit = "s" if f["format"] == "duration" else registry.shown_unit(f)  # an axis of durations counts seconds
     text = f"{f['label']} ({unit})" if unit else f["label"]
+    site = name.rpartition(".")[0]
     return f"{site}: {text}" if site else text
+
+
+def kpi_scale(name):
+    """What a KPI's values are multiplied by on a plot: 100 for a fraction shown as percent, else 1."""
+    f = kpi_figure(name)
+    return 100.0 if f is not None and f["format"] == "percent" else 1.0
 
 
 def params(frame):
@@ -121,7 +133,7 @@ def kpi_vs_param(frame, x, kpi):
     for i, (key, group) in enumerate(groups):
         pos, cats_here = positions(group[x])
         cats = cats or cats_here
-        g = pd.DataFrame({"x": pos, "y": group[kpi].to_numpy(dtype=float)})
+        g = pd.DataFrame({"x": pos, "y": group[kpi].to_numpy(dtype=float) * kpi_scale(kpi)})
         stats = g.groupby("x")["y"].agg(["mean", "std", "min", "max", "count"]).sort_index()
         colour = f"C{i}"
         if key is None:
@@ -146,7 +158,7 @@ def kpi_vs_param(frame, x, kpi):
 
 def heatmap(frame, x, y, kpi):
     """The mean KPI over a grid of two parameters."""
-    table = frame.groupby([y, x])[kpi].mean().unstack(x)
+    table = frame.groupby([y, x])[kpi].mean().unstack(x) * kpi_scale(kpi)
     table = table.sort_index().sort_index(axis=1)
     fig = style.new_figure(style.SIZE_PANEL)
     ax = fig.add_subplot()
@@ -199,11 +211,13 @@ def pareto(frame, kpi, kpi2, sense, sense2):
     front = points[mask].sort_values(kpi)
     fig = style.new_figure(style.SIZE_PANEL)
     ax = fig.add_subplot()
-    ax.scatter(points[kpi], points[kpi2], s=14, color="#9e9e9e", label="points (mean over seeds)")
-    ax.step(front[kpi], front[kpi2], where="post" if (sense == sense2) else "pre", color="#c0392b", lw=1.2)
-    ax.scatter(front[kpi], front[kpi2], s=30, color="#c0392b", zorder=3, label=f"Pareto front ({len(front)})")
+    sa, sb = kpi_scale(kpi), kpi_scale(kpi2)  # the front's table keeps the file's values; the picture shows %
+    ax.scatter(points[kpi] * sa, points[kpi2] * sb, s=14, color="#9e9e9e", label="points (mean over seeds)")
+    ax.step(front[kpi] * sa, front[kpi2] * sb, where="post" if (sense == sense2) else "pre", color="#c0392b", lw=1.2)
+    ax.scatter(front[kpi] * sa, front[kpi2] * sb, s=30, color="#c0392b", zorder=3,
+               label=f"Pareto front ({len(front)})")
     if "point" in front and len(front) <= 20:
-        for p, va, vb in zip(front["point"], front[kpi], front[kpi2]):
+        for p, va, vb in zip(front["point"], front[kpi] * sa, front[kpi2] * sb):
             ax.annotate(str(p), (va, vb), xytext=(3, 3), textcoords="offset points", fontsize=7)
     ax.set_xlabel(f"{kpi_label(kpi)}, {'lower' if sense == 'min' else 'higher'} is better")
     ax.set_ylabel(f"{kpi_label(kpi2)}, {'lower' if sense2 == 'min' else 'higher'} is better")
