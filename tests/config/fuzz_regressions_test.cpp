@@ -17,6 +17,7 @@
 #include "simulator/config/diagnostics.hpp"
 #include "simulator/config/units.hpp"
 #include "temp_files.hpp"
+#include "tests/common/file_bytes.hpp"
 
 namespace fs = std::filesystem;
 using namespace sovcap;
@@ -47,12 +48,7 @@ Expect expectation(const fs::path& f) {
   return Expect::either;
 }
 
-std::string bytes_of(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string bytes_of(const fs::path& p) { return sovcap::test::slurp(p.string()); }
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "run_helpers.hpp"
+#include "tests/common/file_bytes.hpp"
 
 namespace fs = std::filesystem;
 
@@ -44,12 +45,7 @@ bool wait_for_temp(const runtest::TempDir& dir, pid_t pid) {
   return false;
 }
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using sovcap::test::slurp;
 
 int kill_mid_run(const runtest::TempDir& dir, const std::string& out, int sig, int delay_ms) {
   pid_t pid = spawn_run(out, dir / "log.txt");

@@ -10,20 +10,15 @@
 #include <sstream>
 
 #include "run_helpers.hpp"
+#include "tests/common/file_bytes.hpp"
 
 namespace fs = std::filesystem;
 using runtest::sh;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void write(const std::string& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }
+using sovcap::test::slurp;
+using sovcap::test::write_bytes;
 
 size_t lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
 
@@ -51,9 +46,9 @@ std::string good_result(const runtest::TempDir& dir) {
 
 TEST(DamagedResults, FilesThatAreNotSovcapResults) {
   runtest::TempDir dir;
-  write(dir / "empty.h5", "");
-  write(dir / "text.h5", "a result, honestly\n");
-  write(dir / "signature-only.h5", std::string("\x89HDF\r\n\x1a\n", 8));
+  write_bytes(dir / "empty.h5", "");
+  write_bytes(dir / "text.h5", "a result, honestly\n");
+  write_bytes(dir / "signature-only.h5", std::string("\x89HDF\r\n\x1a\n", 8));
   hid_t f = H5Fcreate((dir / "plain.h5").c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
   ASSERT_GE(f, 0);
   H5Fclose(f);
@@ -70,7 +65,7 @@ TEST(DamagedResults, TruncatedResultsAtManyLengths) {
   ASSERT_GT(bytes.size(), 4096u);
   for (double keep : {0.02, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99}) {
     std::string cut = dir / ("cut-" + std::to_string(static_cast<int>(keep * 100)) + ".h5");
-    write(cut, bytes.substr(0, static_cast<size_t>(bytes.size() * keep)));
+    write_bytes(cut, bytes.substr(0, static_cast<size_t>(bytes.size() * keep)));
     SCOPED_TRACE(cut);
     expect_one_line_error(cut);
   }
@@ -86,7 +81,7 @@ TEST(DamagedResults, OverwrittenBytesNeverCrash) {
     size_t at = bad.size() * k / 13;
     for (size_t i = at; i < std::min(bad.size(), at + 64); ++i) bad[i] = static_cast<char>(0xA5 ^ (i * 31));
     std::string path = dir / ("bad-" + std::to_string(k) + ".h5");
-    write(path, bad);
+    write_bytes(path, bad);
     auto r = sh(runtest::sovcap() + " summary " + path);
     EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 2) << path << " exit " << r.exit_code << ":\n" << r.output;
     if (r.exit_code == 2) {

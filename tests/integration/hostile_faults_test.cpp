@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "run_helpers.hpp"
+#include "tests/common/file_bytes.hpp"
 #include "tests/config/temp_files.hpp"
 
 namespace fs = std::filesystem;
@@ -22,12 +23,7 @@ using runtest::sh;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using sovcap::test::slurp;
 
 size_t temps_in(const std::string& dir) {
   size_t n = 0;

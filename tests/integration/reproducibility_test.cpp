@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "run_helpers.hpp"
+#include "tests/common/file_bytes.hpp"
 
 namespace fs = std::filesystem;
 using runtest::sh;
@@ -47,12 +48,7 @@ std::string dump(const std::string& h5) {
   return out;
 }
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using sovcap::test::slurp;
 
 // The first line where two texts differ, for the failure message.
 std::string first_difference(const std::string& a, const std::string& b) {

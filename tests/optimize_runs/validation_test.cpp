@@ -19,6 +19,7 @@
 #include <sstream>
 #include <thread>
 
+#include "tests/common/file_bytes.hpp"
 #include "tests/common/temp_dir.hpp"
 
 namespace {
@@ -32,12 +33,7 @@ int sh(const std::string& cmd) {
   return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
 }
 
-std::string slurp(const std::string& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using sovcap::test::slurp;
 
 // Columns of a CSV (no quoted commas in the columns read here).
 std::vector<std::map<std::string, std::string>> read_csv(const std::string& p) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "simulator/output/result_writer.hpp"
+#include "tests/common/file_bytes.hpp"
 #include "tests/common/temp_dir.hpp"
 
 namespace fixture {
@@ -99,12 +100,7 @@ inline size_t temp_files(const TempDir& dir) {
   return n;
 }
 
-inline std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using sovcap::test::slurp;
 
 // Four 15-min samples (k = 1, 2, 3, 4 at benguerir, 0.5 at dakhla), links busy, a handful of jobs; finished.
 inline void write_small(const std::string& path, size_t extra_jobs = 0) {

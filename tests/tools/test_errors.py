@@ -4,9 +4,7 @@ import os
 
 import h5py
 
-from tooltest import FixtureCase, run_tool
-
-RESULT_TOOLS = ["check_schema.py", "sovcap-plot", "sovcap-report", "sovcap-compare"]
+from tooltest import RESULT_TOOLS, FixtureCase, run_tool
 
 
 class ErrorsTest(FixtureCase):
@@ -21,28 +19,8 @@ class ErrorsTest(FixtureCase):
             f["x"] = [1.0, 2.0]
         cls.missing = os.path.join(cls.tmp, "missing.h5")
 
-    def args(self, tool, bad, out):
-        if tool == "check_schema.py":
-            return [bad]
-        if tool == "sovcap-compare":
-            return [self.run_h5, bad, "-o", out]
-        if tool == "sovcap-report":
-            return [bad, "-o", os.path.join(out, "r.html")]
-        return [bad, "-o", out]
-
     def check(self, bad, words):
-        for tool in RESULT_TOOLS:
-            with self.subTest(tool=tool, file=os.path.basename(bad)):
-                out = self.path(f"out-{tool}")
-                r = run_tool(tool, *self.args(tool, bad, out))
-                self.assertEqual(r.returncode, 2, r.stderr)
-                lines = r.stderr.strip().splitlines()
-                self.assertEqual(len(lines), 1, r.stderr)
-                self.assertIn(bad, lines[0])
-                for w in words:
-                    self.assertIn(w, lines[0])
-                self.assertEqual(r.stdout, "")
-                self.assertFalse(os.path.exists(out))
+        self.assertResultToolsRefuse(bad, words, alone=True)
         self.assertEqual(sorted(os.listdir(self.tmp)), ["notes.txt", "plain.h5", "run.h5"])
 
     def test_missing_file(self):

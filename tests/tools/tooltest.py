@@ -17,6 +17,8 @@ sys.path.insert(0, HERE)
 from make_fixture import make_fixture, SITES, LINKS, CLASSES, REGIONS  # noqa: E402,F401
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# The tools that read one result.
+RESULT_TOOLS = ["check_schema.py", "sovcap-plot", "sovcap-report", "sovcap-compare"]
 
 
 def png_size(path):
@@ -60,6 +62,51 @@ class FixtureCase(TempDirCase):
         super().setUpClass()
         cls.run_h5 = cls.path("run.h5")
         make_fixture(cls.run_h5, **cls.fixture_kwargs)
+
+    def write_file(self, name, data):
+        """A file of these bytes in the temporary directory; its path."""
+        path = self.path(name)
+        with open(path, "wb") as fh:
+            fh.write(data)
+        return path
+
+    def result_tool_args(self, tool, bad, out):
+        """The arguments that make a result tool read bad and write to out."""
+        if tool == "check_schema.py":
+            return [bad]
+        if tool == "sovcap-compare":
+            return [self.run_h5, bad, "-o", out]
+        if tool == "sovcap-report":
+            return [bad, "-o", os.path.join(out, "r.html")]
+        return [bad, "-o", out]
+
+    def assertResultToolsRefuse(self, bad, says=(), may_succeed=False, may_list=False, alone=False):
+        """Every result tool on bad: exit 2 with one error line, the last, naming bad and saying each of says;
+        no traceback; nothing written. may_succeed: damage the tool never reads (exit 0, its output removed);
+        may_list: check_schema.py may instead list the file's problems (exit 1); alone: the error line is all
+        it prints (no progress lines before it)."""
+        for tool in RESULT_TOOLS:
+            with self.subTest(tool=tool, file=os.path.basename(bad)):
+                out = self.path(f"out-{tool}-{os.path.basename(bad)}")
+                r = run_tool(tool, *self.result_tool_args(tool, bad, out))
+                self.assertNotIn("Traceback", r.stderr)
+                if may_succeed and r.returncode == 0:
+                    shutil.rmtree(out, ignore_errors=True)
+                    continue
+                self.assertFalse(os.path.exists(out), f"{tool} left {out}")
+                if may_list and tool == "check_schema.py" and r.returncode == 1:
+                    self.assertIn(bad, r.stdout + r.stderr)
+                    continue
+                self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+                errors = [line for line in r.stderr.splitlines() if ": error: " in line]
+                self.assertEqual(len(errors), 1, r.stderr)
+                self.assertEqual(r.stderr.strip().splitlines()[-1], errors[0], r.stderr)
+                self.assertIn(bad, errors[0])
+                for words in says:
+                    self.assertIn(words, errors[0])
+                if alone:
+                    self.assertEqual(r.stderr.strip(), errors[0])
+                    self.assertEqual(r.stdout, "")
 
     def assertPng(self, path, size):
         self.assertTrue(os.path.isfile(path), f"{path} missing")
