@@ -25,6 +25,11 @@ void compare_site(KeyComparison& c, const std::string& p, const SiteSpec& a, con
   c.compare(grid_keys(), p + "grid.", a.power.grid, b.power.grid);
   items(c, p + "phases", a.power.phases, b.power.phases,
         [&](const std::string& q, const auto& x, const auto& y) { c.compare(phase_keys(), q, x, y); });
+  for (size_t k = 0; k < economics::kAssetKinds; ++k) {
+    auto kind = static_cast<economics::AssetKind>(k);
+    if (kind != economics::AssetKind::link)
+      c.compare(price_keys(kind), p + "costs." + economics::asset_info(kind).name + ".", a.prices[k], b.prices[k]);
+  }
   c.compare(tariff_keys(), p + "tariff.", a.tariff, b.tariff);
   items(c, p + "tariff.periods", a.tariff.periods, b.tariff.periods,
         [&](const std::string& q, const auto& x, const auto& y) { c.compare(tariff_period_keys(), q, x, y); });
@@ -45,6 +50,10 @@ KeyComparison compare_scenarios(const Scenario& a, const Scenario& b) {
   c.compare(workload_keys(), "workload.", a, b);
   c.compare(swf_keys(), "workload.swf.", a, b);
   c.compare(economics_keys(), "economics.", a.economics, b.economics);
+  items(c, "economics.links", a.economics.links, b.economics.links, [&](const std::string& p, const auto& x, const auto& y) {
+    if (x.id != y.id) c.differences.push_back(p + "id: " + x.id + " vs " + y.id);
+    c.compare(price_keys(economics::AssetKind::link), p, x.price, y.price);
+  });
   c.compare(replication_keys(), "network.replication.", a, b);
   items(c, "network.nodes", a.topology.nodes, b.topology.nodes,
         [&](const std::string& p, const auto& x, const auto& y) { c.compare(node_keys(), p, x, y); });

@@ -125,6 +125,7 @@ std::vector<KeyView> key_views() {
   add(out, battery_keys());
   add(out, grid_keys());
   add(out, phase_keys());
+  add(out, cost_keys());
   add(out, tariff_keys());
   add(out, tariff_period_keys());
   add(out, water_keys());
@@ -137,6 +138,9 @@ std::vector<KeyView> key_views() {
   add(out, region_keys());
   add(out, class_keys());
   add(out, economics_keys());
+  for (auto kind : {economics::AssetKind::solar, economics::AssetKind::battery, economics::AssetKind::gpu_servers,
+                    economics::AssetKind::desalination, economics::AssetKind::link})
+    add(out, price_keys(kind));
   add(out, workload_keys());
   add(out, swf_keys());
   return out;

@@ -32,8 +32,7 @@ constexpr Key<EconomicsSpec> kEconomics[] = {
     number<EconomicsSpec>("electricity_escalation", SOVCAP_AT(finance.electricity_escalation_rate), "1/y", kRate,
                           "yearly rise of the grid bill"),
     map<EconomicsSpec>("links", nullptr,
-                       "links built new: a map of link id to prices, per km of route (great circle x route_factor) "
-                       "with the asset keys of costs (per_km, embodied_km)")
+                       "links built new: a map of link id (of network.links) to its prices (prices.per_km)")
         .allowed("{link id: {per_km: ..., life: ...}}")
         .default_in_words("none"),
 };
@@ -75,7 +74,82 @@ constexpr Key<DesalParams> kDesalination[] = {
     number<DesalParams>("recovery", SOVCAP_AT(recovery_fraction), "1", Range{0, 1, true, false}, "product / intake"),
 };
 
+// Prices: the same keys for every asset, but for the unit of size (a key per MW, per node, ...), in
+// the resolved YAML's order. Defaults are each asset's own (docs/economics.md gives them and their sources).
+constexpr const char* kAssetDefault = "the asset's (docs/economics.md)";
+constexpr Range kLife = Range{0, 200, true, false};
+
+#define SOVCAP_PRICE_HEAD(per, per_meaning)                                                                      \
+  number<AssetPrice>("fixed", SOVCAP_AT(fixed), "currency", non_negative(), "per installation (none when not built)") \
+      .default_in_words(kAssetDefault),                                                                           \
+      number<AssetPrice>(per, SOVCAP_AT(per_size), "currency", non_negative(), per_meaning).default_in_words(kAssetDefault)
+#define SOVCAP_PRICE_TAIL(embodied, embodied_meaning)                                                            \
+  number<AssetPrice>("life", SOVCAP_AT(life_years), "y", kLife, "years before replacement").default_in_words(kAssetDefault), \
+      number<AssetPrice>("replacement", SOVCAP_AT(replacement_fraction), "1", between(0, 10),                    \
+                         "replacement cost / capital")                                                            \
+          .default_in_words(kAssetDefault),                                                                       \
+      number<AssetPrice>("om_fraction", SOVCAP_AT(om_fraction), "1/y", fraction(), "fixed O&M a year, share of capital") \
+          .default_in_words(kAssetDefault),                                                                       \
+      number<AssetPrice>("om_per_year", SOVCAP_AT(om_per_year), "currency/y", non_negative(), "fixed O&M a year, on top") \
+          .default_in_words(kAssetDefault),                                                                       \
+      number<AssetPrice>(embodied, SOVCAP_AT(embodied_t_per_size), "tCO2e", non_negative(), embodied_meaning)     \
+          .default_in_words(kAssetDefault)
+
+using economics::AssetPrice;
+
+constexpr Key<AssetPrice> kPricePerMw[] = {
+    SOVCAP_PRICE_HEAD("per_mw", "per MW (solar MWp; wind; grid import; facility and cooling per MW of IT)"),
+    SOVCAP_PRICE_TAIL("embodied_mw", "embodied carbon per MW"),
+};
+constexpr Key<AssetPrice> kPriceBattery[] = {
+    SOVCAP_PRICE_HEAD("per_mw", "per MW of discharge power"),
+    number<AssetPrice>("per_mwh", SOVCAP_AT(per_mwh), "currency", non_negative(), "per MWh of energy")
+        .default_in_words(kAssetDefault),
+    SOVCAP_PRICE_TAIL("embodied_mw", "embodied carbon per MW"),
+    number<AssetPrice>("embodied_mwh", SOVCAP_AT(embodied_t_per_mwh), "tCO2e", non_negative(), "embodied carbon per MWh")
+        .default_in_words(kAssetDefault),
+};
+constexpr Key<AssetPrice> kPricePerNode[] = {
+    SOVCAP_PRICE_HEAD("per_node", "per server"),
+    SOVCAP_PRICE_TAIL("embodied_node", "embodied carbon per server"),
+};
+constexpr Key<AssetPrice> kPricePerM3h[] = {
+    SOVCAP_PRICE_HEAD("per_m3h", "per m3/h of product water"),
+    SOVCAP_PRICE_TAIL("embodied_m3h", "embodied carbon per m3/h"),
+};
+constexpr Key<AssetPrice> kPricePerKm[] = {
+    SOVCAP_PRICE_HEAD("per_km", "per km of route (great circle x route_factor)"),
+    SOVCAP_PRICE_TAIL("embodied_km", "embodied carbon per km"),
+};
+
+#undef SOVCAP_PRICE_HEAD
+#undef SOVCAP_PRICE_TAIL
+
+// In AssetKind order (link excluded: links are priced in economics.links).
+constexpr Key<SiteSpec> kCosts[] = {
+    map<SiteSpec>("solar", "prices.per_mw", "the solar plant"),
+    map<SiteSpec>("wind", "prices.per_mw", "the wind farm"),
+    map<SiteSpec>("battery", "prices.battery", "the battery"),
+    map<SiteSpec>("grid", "prices.per_mw", "the grid connection, sized by the import limit"),
+    map<SiteSpec>("facility", "prices.per_mw", "the building and power plant, per MW of IT (the pools' nodes x node_peak)"),
+    map<SiteSpec>("cooling", "prices.per_mw", "the cooling plant, per MW of IT"),
+    map<SiteSpec>("gpu_servers", "prices.per_node", "GPU servers"),
+    map<SiteSpec>("cpu_servers", "prices.per_node", "CPU servers"),
+    map<SiteSpec>("desalination", "prices.per_m3h", "the desalination plant"),
+};
+
 }  // namespace
+
+KeyTable<SiteSpec> cost_keys() { return key_table("sites.costs", kCosts); }
+
+KeyTable<AssetPrice> price_keys(economics::AssetKind kind) {
+  const std::string per = economics::asset_info(kind).price_key;
+  if (kind == economics::AssetKind::battery) return key_table("prices.battery", kPriceBattery);
+  if (per == "per_node") return key_table("prices.per_node", kPricePerNode);
+  if (per == "per_m3h") return key_table("prices.per_m3h", kPricePerM3h);
+  if (per == "per_km") return key_table("prices.per_km", kPricePerKm);
+  return key_table("prices.per_mw", kPricePerMw);
+}
 
 KeyTable<EconomicsSpec> economics_keys() { return key_table("economics", kEconomics); }
 KeyTable<TariffSpec> tariff_keys() { return key_table("sites.tariff", kTariff); }

@@ -13,34 +13,15 @@ namespace {
 
 using economics::AssetKind;
 
-const Range kLife = Range{0, 200, true, false};
-
-// The per-size key of each asset, in the unit its size is counted in.
-
+// An asset's prices: the keys of its unit of size (price_keys).
 void read_price(Ctx& ctx, const Node* node, const std::string& path, const Place& fallback, AssetKind k,
                 economics::AssetPrice& p) {
-  std::vector<std::string> keys = {"fixed", economics::asset_info(k).price_key, "life", "replacement", "om_fraction", "om_per_year",
-                                   economics::asset_info(k).embodied_key};
-  if (k == AssetKind::battery) keys.insert(keys.end(), {"per_mwh", "embodied_mwh"});
-  MapReader m(ctx, node, path, keys, fallback);
-  p.fixed = m.number("fixed", p.fixed, non_negative());
-  p.per_size = m.number(economics::asset_info(k).price_key, p.per_size, non_negative());
-  p.life_years = m.number("life", p.life_years, kLife);
-  p.replacement_fraction = m.number("replacement", p.replacement_fraction, between(0, 10));
-  p.om_fraction = m.number("om_fraction", p.om_fraction, fraction());
-  p.om_per_year = m.number("om_per_year", p.om_per_year, non_negative());
-  p.embodied_t_per_size = m.number(economics::asset_info(k).embodied_key, p.embodied_t_per_size, non_negative());
-  if (k == AssetKind::battery) {
-    p.per_mwh = m.number("per_mwh", p.per_mwh, non_negative());
-    p.embodied_t_per_mwh = m.number("embodied_mwh", p.embodied_t_per_mwh, non_negative());
-  }
+  MapReader m(ctx, node, path, key_names(price_keys(k)), fallback);
+  read_keys(ctx, m, price_keys(k), p, ReadEnv{});
 }
 
 void read_costs(Ctx& ctx, const MapReader& site, economics::SitePrices& prices) {
-  std::vector<std::string> assets;
-  for (size_t k = 0; k < economics::kAssetKinds; ++k)
-    if (static_cast<AssetKind>(k) != AssetKind::link) assets.push_back(economics::asset_info(static_cast<AssetKind>(k)).name);
-  MapReader m(ctx, site.get("costs"), site.path("costs"), assets, site.place());
+  MapReader m(ctx, site.get("costs"), site.path("costs"), key_names(cost_keys()), site.place());
   for (size_t k = 0; k < economics::kAssetKinds; ++k) {
     auto kind = static_cast<AssetKind>(k);
     if (kind == AssetKind::link) continue;

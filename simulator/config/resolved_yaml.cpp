@@ -55,15 +55,7 @@ void distribution(YAML::Emitter& out, const char* key, const workload::Distribut
 
 void price(YAML::Emitter& out, const std::string& name, economics::AssetKind k, const economics::AssetPrice& p) {
   out << YAML::Key << name << YAML::Value << YAML::Flow << YAML::BeginMap;
-  kv(out, "fixed", num(p.fixed));
-  kv(out, economics::asset_info(k).price_key, num(p.per_size));
-  if (k == economics::AssetKind::battery) kv(out, "per_mwh", num(p.per_mwh));
-  kv(out, "life", num(p.life_years));
-  kv(out, "replacement", num(p.replacement_fraction));
-  kv(out, "om_fraction", num(p.om_fraction));
-  kv(out, "om_per_year", num(p.om_per_year));
-  kv(out, economics::asset_info(k).embodied_key, num(p.embodied_t_per_size));
-  if (k == economics::AssetKind::battery) kv(out, "embodied_mwh", num(p.embodied_t_per_mwh));
+  write_keys(out, price_keys(k), p);
   out << YAML::EndMap;
 }
 

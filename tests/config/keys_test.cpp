@@ -8,6 +8,7 @@
 
 #include "simulator/config/key_io.hpp"
 #include "simulator/config/key_printer.hpp"
+#include "simulator/config/keys_economics.hpp"
 #include "simulator/config/keys_sites.hpp"
 #include "simulator/config/loader.hpp"
 #include "temp_files.hpp"
@@ -23,8 +24,8 @@ std::string read_all(const std::string& path) {
   return ss.str();
 }
 
-// Sections that maps or lists name but whose keys are still read by hand (read_economics.cpp).
-const std::set<std::string> kHandRead = {"sites.costs"};
+// Sections that maps or lists name but whose keys are still read by hand.
+const std::set<std::string> kHandRead = {};
 
 // Every key left out of a map takes the model's default (the field of a default-made struct),
 // unless its declaration says otherwise.
@@ -120,4 +121,19 @@ TEST(KeyDeclarations, RangesComeFromTheDeclarations) {
     EXPECT_EQ(diags[0].key_path, "sites.alpha.solar." + std::string(k.name));
     EXPECT_EQ(diags[0].allowed, k.range.text()) << k.name;
   }
+}
+
+// The price tables are chosen by the asset's unit of size: their key names are the asset's.
+TEST(KeyDeclarations, EachAssetIsPricedWithItsOwnKeys) {
+  std::vector<std::string> assets;
+  for (size_t k = 0; k < sovcap::economics::kAssetKinds; ++k) {
+    auto kind = static_cast<sovcap::economics::AssetKind>(k);
+    const auto& info = sovcap::economics::asset_info(kind);
+    if (kind != sovcap::economics::AssetKind::link) assets.emplace_back(info.name);
+    auto keys = price_keys(kind);
+    EXPECT_NE(keys.find(info.price_key), nullptr) << info.name;
+    EXPECT_NE(keys.find(info.embodied_key), nullptr) << info.name;
+    EXPECT_EQ(keys.find("per_mwh") != nullptr, kind == sovcap::economics::AssetKind::battery) << info.name;
+  }
+  EXPECT_EQ(key_names(cost_keys()), assets);
 }

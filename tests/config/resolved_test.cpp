@@ -57,7 +57,8 @@ const std::vector<std::string> kUnusualOverrides = {
     "sites.alpha.grid.import=12.5MW", "sites.alpha.phases=[{at: 2030-03-01T12:00:00Z, solar: 3MW, grid_import: unlimited}]",
     "sites.alpha.pools.0.mtbf=30d", "sites.alpha.pools.0.mttr=12h", "sites.alpha.climate.monthly_rh=[50,50,50,50,50,50,50,50,50,50,50,42.5]",
     "sites.alpha.tariff.periods=[{name: peak, from: 18, to: 22, price: 0.21}, {from: 22, to: 2, price: 0.05}]",
-    "sites.alpha.tariff.subscribed=40MW", "network.links.0.latency=3ms", "network.links.0.outages=[{start: 1h, duration: 30min}]",
+    "sites.alpha.tariff.subscribed=40MW", "economics.links={north-alpha: {per_km: 25000.5, life: 30}}",
+    "network.links.0.latency=3ms", "network.links.0.outages=[{start: 1h, duration: 30min}]",
     "scenario.start=2030-03-01T06:00:00+01:00"};
 
 }  // namespace

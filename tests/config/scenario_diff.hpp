@@ -39,18 +39,11 @@ inline void diff_dist(Diff& d, const std::string& p, const sovcap::workload::Dis
   CFG_EQ(min); CFG_EQ(max); CFG_EQ(values); CFG_EQ(weights); CFG_EQ(clamp_min); CFG_EQ(clamp_max);
 }
 
-inline void diff_price(Diff& d, const std::string& p, const sovcap::economics::AssetPrice& a,
-                       const sovcap::economics::AssetPrice& b) {
-  CFG_EQ(fixed); CFG_EQ(per_size); CFG_EQ(per_mwh); CFG_EQ(life_years); CFG_EQ(replacement_fraction);
-  CFG_EQ(om_fraction); CFG_EQ(om_per_year); CFG_EQ(embodied_t_per_size); CFG_EQ(embodied_t_per_mwh);
-}
-
 // What the declared keys (compared by compare_scenarios) do not cover: fields no key sets, and the
 // sections still read by hand.
 inline void diff_site(Diff& d, const std::string& p, const sovcap::config::SiteSpec& a, const sovcap::config::SiteSpec& b) {
   if (a.pools.size() != b.pools.size()) return d.found.push_back(p + "pools.size");
   for (size_t i = 0; i < a.pools.size(); ++i) CFG_EQ(pools[i].carbon_deadline_margin_s);
-  for (size_t k = 0; k < a.prices.size(); ++k) diff_price(d, p + "costs." + std::to_string(k) + ".", a.prices[k], b.prices[k]);
 }
 
 inline std::vector<std::string> differences(const sovcap::config::Scenario& a, const sovcap::config::Scenario& b) {
@@ -62,11 +55,6 @@ inline std::vector<std::string> differences(const sovcap::config::Scenario& a, c
   if (a.sites.size() != b.sites.size()) d.found.push_back("sites.size");
   for (size_t i = 0; i < a.sites.size() && i < b.sites.size(); ++i) diff_site(d, "sites." + a.sites[i].id + ".", a.sites[i], b.sites[i]);
   for (size_t i = 0; i < a.topology.nodes.size() && i < b.topology.nodes.size(); ++i) CFG_EQ(topology.nodes[i].kind);
-  if (a.economics.links.size() != b.economics.links.size()) d.found.push_back("economics.links.size");
-  for (size_t i = 0; i < a.economics.links.size() && i < b.economics.links.size(); ++i) {
-    CFG_EQ(economics.links[i].id);
-    diff_price(d, "economics.links." + a.economics.links[i].id + ".", a.economics.links[i].price, b.economics.links[i].price);
-  }
   if (a.classes.size() != b.classes.size()) d.found.push_back("classes.size");
   for (size_t i = 0; i < a.classes.size() && i < b.classes.size(); ++i) {
     p = "classes." + a.classes[i].id + ".";
