@@ -29,7 +29,10 @@ std::string separated(double v, int decimals) {
 std::string duration_text(double s) {
   if (std::isnan(s)) return "-";
   if (std::isinf(s)) return s > 0 ? "inf" : "-inf";
-  if (s < 0) return "-" + duration_text(-s);
+  if (s < 0) {
+    std::string text = duration_text(-s);
+    return text.find_first_of("123456789") == std::string::npos ? text : "-" + text;  // "0.0 s", not "-0.0 s"
+  }
   if (s < 9.95) return fmt::format("{:.1f} s", s);
   if (s < 59.5) return fmt::format("{:.0f} s", s);
   if (s < 3599.5) {

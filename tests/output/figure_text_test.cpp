@@ -21,6 +21,7 @@ TEST(FigureText, DurationsInTheUnitAPlannerReads) {
   EXPECT_EQ(o::duration_text(600), "10 min");  // on the minute: no "0 s"
   EXPECT_EQ(o::duration_text(280), "4 min 40 s");
   EXPECT_EQ(o::duration_text(-90), "-1 min 30 s");
+  EXPECT_EQ(o::duration_text(-0.04), "0.0 s");  // a change too small to show: no sign
   EXPECT_TRUE(o::duration_text(std::nan("")) == "-");
 }
 

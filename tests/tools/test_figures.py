@@ -164,7 +164,7 @@ class KpiTest(unittest.TestCase):
         # The rules `sovcap summary` follows (tests/output/figure_text_test.cpp holds the same cases).
         for seconds, text in ((12, "12 s"), (600, "10 min"), (126798, "35.2 h"), (3 * 86400, "3.0 days"),
                               (695.1, "11 min 35 s"), (20015.3, "5.6 h"), (31536000, "365.0 days"), (8.0, "8.0 s"),
-                              (0, "0.0 s"), (280, "4 min 40 s"), (-90, "-1 min 30 s"), (9.94, "9.9 s"), (9.96, "10 s"),
+                              (0, "0.0 s"), (280, "4 min 40 s"), (-90, "-1 min 30 s"), (-0.04, "0.0 s"), (9.94, "9.9 s"), (9.96, "10 s"),
                               (59.4, "59 s"), (59.6, "1 min"), (3599.4, "59 min 59 s"), (3599.6, "1.0 h"),
                               (2 * 86400 - 1, "48.0 h"), (2 * 86400, "2.0 days"), (float("nan"), "—")):
             self.assertEqual(figures.duration_text(seconds), text, seconds)

@@ -5,7 +5,7 @@ import os
 import numpy as np
 import pandas as pd
 
-from . import plots, style
+from . import plots, registry, style
 from .errors import output_dir
 
 OVERLAY = [("facility_power_mw", "facility power (MW)"), ("grid_import_mw", "grid import (MW)"),
@@ -62,22 +62,73 @@ def kpi_table(results):
     return table
 
 
-def text_table(table):
-    def cell(v):
-        if isinstance(v, float):
-            if math.isnan(v):
-                return "-"
-            return f"{v:.6g}"
-        return str(v)
+def declaration(name):
+    """(section, figure) of a row of kpi_table: the whole run's KPI or a site's column, as the registry
+    declares it (a bare declaration for a figure it does not know)."""
+    if name.startswith("site."):
+        site, _, column = name[len("site."):].rpartition(".")
+        section, f = f"site {site}", registry.figure("sites", column)
+    else:
+        section, column, f = "whole run", name, registry.figure("kpi", name)
+    return section, f or {"name": column, "label": column, "unit": "", "format": "fixed3", "group": "other"}
 
-    rows = [list(table.columns)] + [[cell(v) for v in r] for r in table.itertuples(index=False)]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = []
-    for j, r in enumerate(rows):
-        lines.append("  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
-        if j == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+
+def zero(text):
+    return not any(c in "123456789" for c in text)
+
+
+def shown(f, v, signed=False):
+    if isinstance(v, float) and math.isnan(v):
+        return "-"
+    text = registry.format_value(f, v).replace("—", "-")
+    return "+" + text if signed and v > 0 and not zero(text) else text
+
+
+def percent_change(v):
+    if math.isnan(v):
+        return "-"
+    text = f"{v:+.1f}"
+    return text[1:] if zero(text) else text  # 0.0, not -0.0 or +0.0
+
+
+def text_table(table):
+    """kpi_table for a reader: sections (the whole run, then each site), figures grouped by meaning under
+    their registry labels, values in the registry's formats (fractions as percent, waits as durations);
+    the change against the first run in the same unit, then in percent. The CSV keeps names and SI values."""
+    runs = [c for c in table.columns[2:] if not c.startswith(("delta ", "% "))]
+    others = runs[1:]
+    header = ["figure", "unit", *runs, *(f"change {r}" for r in others), *(f"% {r}" for r in others)]
+    sections = {}
+    for rec in table.to_dict("records"):
+        section, f = declaration(rec["kpi"])
+        sections.setdefault(section, []).append((f, rec))
+    rows = []
+    order = registry.groups() + ["other"]
+    for section, items in sections.items():
+        rows.append([section])
+        for group in order:
+            members = [(f, rec) for f, rec in items if f["group"] == group]
+            if not members:
+                continue
+            declared = [x["name"] for x in registry.figures("kpi" if section == "whole run" else "sites")]
+            members.sort(key=lambda m: declared.index(m[0]["name"]) if m[0]["name"] in declared else len(declared))
+            rows.append(["  " + ("run" if group == "identity" else group)])
+            for f, rec in members:
+                unit = registry.shown_unit(f) if f["group"] != "other" else rec["unit"]
+                cells = ["    " + f["label"], unit or ""]
+                cells += [shown(f, rec[r]) for r in runs]
+                cells += [shown(f, rec[f"delta {r}"], signed=True) for r in others]
+                cells += [percent_change(rec[f"% {r}"]) for r in others]
+                rows.append(cells)
+    widths = [max(len(r[i]) for r in [header] + rows if len(r) > i and len(r) > 1) for i in range(len(header))]
+    lines = ["  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(header, widths))),
+             "  ".join("-" * w for w in widths)]
+    for r in rows:
+        if len(r) == 1:  # a section's or group's heading
+            lines.append(r[0])
+        else:
+            lines.append("  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
+    return "\n".join(line.rstrip() for line in lines)
 
 
 def overlay_figure(results, site):

@@ -95,7 +95,8 @@ def duration_text(seconds):
     if math.isinf(s):
         return "inf" if s > 0 else "-inf"
     if s < 0:
-        return "-" + duration_text(-s)
+        text = duration_text(-s)
+        return text if not any(c in "123456789" for c in text) else "-" + text  # "0.0 s", not "-0.0 s"
     if s < 9.95:
         return f"{s:.1f} s"
     if s < 59.5:
