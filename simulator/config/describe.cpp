@@ -6,7 +6,10 @@
 
 #include "models/network/topology.hpp"
 #include "models/workload/distribution.hpp"
-#include "simulator/config/enum_names.hpp"
+#include "simulator/config/key_io.hpp"
+#include "simulator/config/keys_network.hpp"
+#include "simulator/config/keys_scenario.hpp"
+#include "simulator/config/keys_sites.hpp"
 #include "simulator/config/text_table.hpp"
 
 namespace sovcap::config {
@@ -37,8 +40,15 @@ std::string dist(const workload::DistributionSpec& d, bool duration) {
   return s;
 }
 
-const char* policy(scheduling::QueuePolicy p) { return scheduling::queue_policy_name(p); }
-const char* placement(scheduling::Placement p) { return spelling(p, scheduling::kPlacementNames); }
+// A column heading: a label and the declared unit of the key its values come from.
+template <class T>
+std::string heading(const std::string& label, KeyTable<T> table, const char* key) {
+  return label + " " + table.at(key).unit;
+}
+template <class T>
+std::string spelled(KeyTable<T> table, const char* key, const T& x) {
+  return value_text(table.at(key), x);
+}
 
 }  // namespace
 
@@ -58,12 +68,14 @@ std::string describe(const Scenario& sc) {
   out += fmt::format("scenario {} ({})\n", sc.name, sc.source_file);
   out += fmt::format("  start {}, duration {}, step {}, seed {}\n", sc.start_utc, human_duration(sc.duration_s),
                      human_duration(sc.step_s), sc.seed);
-  out += fmt::format("  scheduling: queue {}, placement {}, latency targets {}\n", policy(sc.scheduling.policy),
-                     placement(sc.scheduling.placement),
+  out += fmt::format("  scheduling: queue {}, placement {}, latency targets {}\n",
+                     spelled(scheduling_keys(), "policy", sc.scheduling),
+                     spelled(scheduling_keys(), "placement", sc.scheduling),
                      sc.scheduling.latency == scheduling::LatencyRule::prefer ? "preferred" : "ignored");
 
   double total_gpus = 0;
-  TextTable sites({"site", "name", "node", "lat", "lon", "sovereign", "pool", "kind", "nodes", "units", "peak kW/node", "IT peak MW"});
+  TextTable sites({"site", "name", "node", "lat", "lon", "sovereign", "pool", "kind", "nodes", "units",
+                   heading("peak", pool_keys(), "node_peak") + "/node", "IT peak MW"});
   for (const auto& s : sc.sites) {
     bool first = true;
     for (const auto& p : s.pools) {
@@ -72,15 +84,17 @@ std::string describe(const Scenario& sc) {
       sites.add({first ? s.id : "", first ? s.name : "", first ? s.node : "",
                  first ? fmt::format("{:.2f}", s.power.location.latitude_deg) : "",
                  first ? fmt::format("{:.2f}", s.power.location.longitude_deg) : "", first ? (s.sovereign ? "yes" : "no") : "",
-                 p.id, spelling(p.gpu ? workload::PoolKind::gpu : workload::PoolKind::cpu, workload::kPoolKindNames), std::to_string(p.nodes), fmt::format("{:.0f}", units), g(p.node_peak_kw),
+                 p.id, spelled(pool_keys(), "kind", p), std::to_string(p.nodes), fmt::format("{:.0f}", units), g(p.node_peak_kw),
                  fmt::format("{:.1f}", p.nodes * p.node_peak_kw / 1000)});
       first = false;
     }
   }
   out += fmt::format("\nsites ({}, {:.0f} GPUs in all)\n", sc.sites.size(), total_gpus) + sites.render();
 
-  TextTable power({"site", "solar MW", "wind MW", "battery MWh", "charge/discharge MW", "grid import MW", "export MW",
-                   "gCO2/kWh", "cooling", "phases"});
+  TextTable power({"site", heading("solar", solar_keys(), "capacity"), heading("wind", wind_keys(), "capacity"),
+                   heading("battery", battery_keys(), "energy"), heading("charge/discharge", battery_keys(), "charge"),
+                   heading("grid import", grid_keys(), "import"), heading("export", grid_keys(), "export"),
+                   grid_keys().at("carbon").unit, "cooling", "phases"});
   for (const auto& s : sc.sites) {
     const auto& p = s.power;
     std::string cooling = p.cooling.model == power::CoolingParams::Model::constant
@@ -100,7 +114,7 @@ std::string describe(const Scenario& sc) {
                  fmt::format("{:.1f}", total_w > 0 ? 100 * r.weight / total_w : 0)});
   out += fmt::format("\nregions ({})\n", sc.regions.size()) + regions.render();
 
-  TextTable links({"link", "a", "b", "Gbps", "latency", "route factor", "outages", "mtbf", "mttr"});
+  TextTable links({"link", "a", "b", link_keys().at("bandwidth").unit, "latency", "route factor", "outages", "mtbf", "mttr"});
   for (const auto& l : sc.topology.links)
     links.add({l.id, l.a, l.b, g(l.bandwidth_gbps), l.latency_s < 0 ? "auto" : human_duration(l.latency_s), g(l.route_factor),
                std::to_string(l.outages.size()), l.mtbf_s > 0 ? human_duration(l.mtbf_s) : "-",
@@ -116,7 +130,8 @@ std::string describe(const Scenario& sc) {
   } catch (const std::exception&) {
   }
 
-  TextTable classes({"class", "pool", "rate/h", "growth/yr", "units", "runtime", "in GB", "out GB", "prio", "flags", "sites"});
+  TextTable classes({"class", "pool", "rate/h", "growth/yr", "units", "runtime", heading("in", class_keys(), "input"),
+                     heading("out", class_keys(), "output"), "prio", "flags", "sites"});
   for (const auto& c : sc.classes) {
     std::string flags;
     if (c.preemptible) flags += "preemptible ";
@@ -126,7 +141,7 @@ std::string describe(const Scenario& sc) {
     if (!flags.empty()) flags.pop_back();
     std::string allowed;
     for (const auto& a : c.allowed_sites) allowed += (allowed.empty() ? "" : ",") + a;
-    classes.add({c.id, spelling(c.pool, workload::kPoolKindNames), g(c.rate_per_h), fmt::format("{:g}%", 100 * c.growth_per_year),
+    classes.add({c.id, spelled(class_keys(), "pool", c), g(c.rate_per_h), fmt::format("{:g}%", 100 * c.growth_per_year),
                  dist(c.units, false), dist(c.runtime_s, true), g(c.input_gb), g(c.output_gb), std::to_string(c.priority),
                  flags.empty() ? "-" : flags, allowed.empty() ? "all" : allowed});
   }

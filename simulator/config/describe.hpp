@@ -1,5 +1,6 @@
 #pragma once
-// The resolved scenario for people: what `sovcap check` prints.
+// The resolved scenario for people: what `sovcap check` prints (column units and spellings from the
+// keys' declarations).
 #include <string>
 
 #include "simulator/config/scenario.hpp"
