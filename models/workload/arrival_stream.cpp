@@ -63,9 +63,9 @@ double ClassRate::growth(double t_s) const {
   return growth_per_year_ == 0 ? 1.0 : std::pow(1 + growth_per_year_, t_s / seconds_per_year);
 }
 
-double ClassRate::at(double t_s) const {
+double ClassRate::at(double t_s, double growth_t) const {
   return base_per_s_ * hourly_[local_hour(start_utc_s_, utc_offset_h_, t_s)] *
-         weekday_[local_weekday(start_utc_s_, utc_offset_h_, t_s)] * growth(t_s);
+         weekday_[local_weekday(start_utc_s_, utc_offset_h_, t_s)] * growth_t;
 }
 
 double region_share(const JobClassSpec& cls, const std::vector<RegionSpec>& regions, int region_index) {
@@ -137,6 +137,7 @@ ArrivalStream::ArrivalStream(const std::vector<JobClassSpec>& classes, const std
   }
   if (classes.empty() && (region_index < 0 || static_cast<size_t>(region_index) >= regions.size()))
     throw std::invalid_argument("region index out of range");
+  growth_memo_.resize(rates_.size());
   advance();
 }
 
@@ -160,13 +161,25 @@ double ArrivalStream::segment_end(double t_s) const {
   return end;
 }
 
-double ArrivalStream::bound(double t0_s, double t1_s) const {
+double ArrivalStream::growth(size_t k, double t_s) {
+  GrowthMemo& m = growth_memo_[k];
+  if (m.t[0] == t_s) return m.g[0];
+  if (m.t[1] == t_s) return m.g[1];
+  const int i = m.next;
+  m.next = 1 - i;
+  m.t[i] = t_s;
+  return m.g[i] = rates_[k].growth(t_s);
+}
+
+double ArrivalStream::bound(double t0_s, double t1_s) {
   double mid = (t0_s + t1_s) / 2;
   int h = local_hour(start_utc_s_, utc_offset_h_, mid);
   int d = local_weekday(start_utc_s_, utc_offset_h_, mid);
   double b = 0;
-  for (const auto& r : rates_)
-    b += r.base_per_s() * r.hourly(h) * r.weekday(d) * std::max(r.growth(t0_s), r.growth(t1_s));
+  for (size_t k = 0; k < rates_.size(); ++k) {
+    const auto& r = rates_[k];
+    b += r.base_per_s() * r.hourly(h) * r.weekday(d) * std::max(growth(k, t0_s), growth(k, t1_s));
+  }
   return b * (1 + 1e-12);  // never below the sum of at(t) through rounding
 }
 
@@ -188,7 +201,7 @@ void ArrivalStream::advance() {
     double u = u01(arrivals_rng_) * b;
     double cum = 0;
     for (size_t k = 0; k < rates_.size(); ++k) {
-      cum += rates_[k].at(t);
+      cum += rates_[k].at(t, growth(k, t));
       if (u < cum) {
         t_ = t;
         pending_class_ = static_cast<int>(k);

@@ -3,6 +3,7 @@
 // Poisson process sampled by thinning (Lewis & Shedler, 1979) against a bound
 // that is constant over each local hour.
 #include <array>
+#include <limits>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -23,7 +24,9 @@ class ClassRate {
   // share: the region's share of the class's national demand (0..1).
   ClassRate(const JobClassSpec& cls, double share, int64_t start_utc_s, double utc_offset_h);
   // Arrivals per second at t seconds since start.
-  double at(double t_s) const;
+  double at(double t_s) const { return at(t_s, growth(t_s)); }
+  // The same with growth(t_s) given (the stream memoises it).
+  double at(double t_s, double growth_t) const;
   // rate_per_h/3600 * share: the rate before hourly, weekday and growth factors.
   double base_per_s() const { return base_per_s_; }
   double hourly(int local_hour) const { return hourly_[local_hour]; }
@@ -71,7 +74,11 @@ class ArrivalStream : public JobSource {
   void advance();                  // draw the arrival after t_
   Job make_job(int cls, double t_s);
   double segment_end(double t_s) const;  // the next local-hour boundary after t_s
-  double bound(double t0_s, double t1_s) const;
+  double bound(double t0_s, double t1_s);
+  // rates_[k].growth(t_s), memoised for the last two instants asked per class: thinning asks for
+  // a segment's end at every candidate in it, and a rejected candidate's time is the next bound's
+  // start (each growth is a pow; the same values, computed once).
+  double growth(size_t k, double t_s);
 
   std::vector<JobClassSpec> classes_;
   std::vector<ClassRate> rates_;
@@ -82,6 +89,12 @@ class ArrivalStream : public JobSource {
   double utc_offset_h_;
   boost::random::mt19937_64 arrivals_rng_;
   std::vector<boost::random::mt19937_64> class_rng_;  // one per class: sizes stay put when another class changes
+  struct GrowthMemo {
+    double t[2] = {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()};  // none yet
+    double g[2] = {0, 0};
+    int next = 0;  // the entry replaced next
+  };
+  std::vector<GrowthMemo> growth_memo_;  // by class
   double t_ = 0;          // time of the pending arrival
   int pending_class_ = -1;
 };
