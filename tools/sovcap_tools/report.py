@@ -48,7 +48,7 @@ th { background: #f3f3f3; text-align: left; vertical-align: bottom; font-weight:
 thead th { font-weight: bold; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .unit { color: #777; font-size: .85em; white-space: nowrap; }
-table.turned th.entity { text-align: right; overflow-wrap: anywhere; }
+table.turned th.entity { text-align: right; }
 figure { margin: 1.5em 0; } img { max-width: 100%; height: auto; border: 1px solid #eee; box-sizing: border-box; }
 figcaption { color: #555; font-size: .9em; }
 pre { background: #f7f7f7; padding: 1em; overflow-x: auto; font-size: .8em; }
@@ -57,7 +57,8 @@ pre { background: #f7f7f7; padding: 1em; overflow-x: auto; font-size: .8em; }
 tr.group th { background: #e8eef5; text-transform: capitalize; font-weight: bold; }
 table.turned td, table.turned th { padding: .2em .45em; }
 @media print { body { max-width: none; margin: 0; padding: 0; } figure, table, tr { break-inside: avoid; }
-               nav { display: none; } }
+               nav { display: none; } h2, caption { break-after: avoid; }
+               img { max-height: 9in; width: auto; } .keep { break-inside: avoid; } }
 """
 
 
@@ -152,7 +153,8 @@ def entity_tables(frame, table_name, units, caption):
         out += [f"<div class=\"scroll\"><table class=\"turned\" data-table=\"{esc(table_name)}\">"
                 f"<caption>{esc(shown)}</caption>",
                 "<thead><tr><th></th><th class=\"unit\">unit</th>"]
-        out += [f"<th class=\"entity\">{esc(v)}</th>" for v in part[key]]
+        # names may break after _ (large_training), as they do after -: a narrow page keeps its columns
+        out += [f"<th class=\"entity\">{esc(v).replace('_', '_<wbr>')}</th>" for v in part[key]]
         out.append("</tr></thead><tbody>")
         for group, rows in groups:
             out.append(f"<tr class=\"group\"><th colspan=\"{len(part) + 2}\">{esc(group)}</th></tr>")
@@ -207,9 +209,11 @@ def build(result, figures):
         parts.append(f"<figure id=\"{esc(name)}\"><img src=\"data:image/png;base64,{data}\" "
                      f"alt=\"{esc(caption)}\"><figcaption>{esc(caption)}</figcaption></figure>")
 
-    parts.append("<h2>Key figures</h2>")
+    # The heading and the KPI tables on one printed page (break-after: avoid alone left it stranded).
+    parts.append("<section class=\"keep\"><h2>Key figures</h2>")
     if kpis:
         parts.append(grouped_kpis(kpis, result.kpi_units()))
+    parts.append("</section>")
     for path, name, caption in (("/summary/sites", "sites", "per site"), ("/summary/classes", "classes", "per job class"),
                                 ("/summary/regions", "regions", "per region")):
         if path in result.f:
