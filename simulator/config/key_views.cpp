@@ -114,6 +114,7 @@ std::string_view key_type_name(KeyType t) {
 
 std::vector<KeyView> key_views() {
   std::vector<KeyView> out;
+  add(out, top_keys());
   add(out, scenario_keys());
   add(out, scheduling_keys());
   add(out, site_keys());

@@ -16,6 +16,19 @@ using workload::JobClassSpec;
 using workload::RegionSpec;
 using Q = Quantity;
 
+// The file's sections, in the resolved YAML's order.
+constexpr Key<Scenario> kTop[] = {
+    by_hand<Scenario>("extends", KeyType::file, "a scenario this file changes (see \"extends\")").default_in_words("none"),
+    map<Scenario>("scenario", "scenario", "name, start, duration, sampling step and seed"),
+    map<Scenario>("scheduling", "scheduling", "the queue policy and placement"),
+    list<Scenario>("sites", "sites", "the data centres, at least one").required(),
+    list<Scenario>("regions", "regions", "where demand comes from, at least one").required(),
+    map<Scenario>("network", "network", "the backbone"),
+    list<Scenario>("classes", "classes", "the job classes, at least one").required(),
+    map<Scenario>("economics", "economics", "currency and finance"),
+    map<Scenario>("workload", "workload", "a job trace replayed instead of the classes' arrivals"),
+};
+
 constexpr const char* kDefaultStart = "2030-01-01T00:00:00Z";
 
 constexpr Key<Scenario> kScenario[] = {
@@ -142,6 +155,7 @@ constexpr Key<Scenario> kSwf[] = {
 
 KeyTable<Scenario> workload_keys() { return key_table("workload", kWorkload); }
 KeyTable<Scenario> swf_keys() { return key_table("workload.swf", kSwf); }
+KeyTable<Scenario> top_keys() { return key_table("top", kTop); }
 KeyTable<Scenario> scenario_keys() { return key_table("scenario", kScenario); }
 KeyTable<SchedulingSpec> scheduling_keys() { return key_table("scheduling", kScheduling); }
 KeyTable<RegionSpec> region_keys() { return key_table("regions", kRegion); }

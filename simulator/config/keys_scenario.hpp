@@ -7,6 +7,7 @@
 
 namespace sovcap::config {
 
+KeyTable<Scenario> top_keys();                            // the file's top level
 KeyTable<Scenario> scenario_keys();                       // scenario
 KeyTable<scheduling::SchedulingSpec> scheduling_keys();   // scheduling
 KeyTable<workload::RegionSpec> region_keys();             // regions

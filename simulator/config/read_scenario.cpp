@@ -12,7 +12,7 @@ using sovcap::power::format_iso_utc, sovcap::power::parse_iso_utc;
 namespace sovcap::config {
 
 const std::vector<std::string>& top_level_keys() {
-  static const std::vector<std::string> keys = {"extends", "scenario", "scheduling", "sites", "regions", "network", "classes", "workload", "economics"};
+  static const std::vector<std::string> keys = key_names(top_keys());
   return keys;
 }
 

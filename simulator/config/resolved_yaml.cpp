@@ -152,108 +152,119 @@ void site(YAML::Emitter& out, const SiteSpec& s) {
 std::string resolved_yaml(const Scenario& sc) {
   YAML::Emitter out;
   out << YAML::BeginMap;
-  out << YAML::Key << "scenario" << YAML::Value << YAML::BeginMap;
-  write_keys(out, scenario_keys(), sc);
-  out << YAML::EndMap;
-  out << YAML::Key << "scheduling" << YAML::Value << YAML::BeginMap;
-  write_keys(out, scheduling_keys(), sc.scheduling);
-  out << YAML::EndMap;
-
-  out << YAML::Key << "sites" << YAML::Value << YAML::BeginSeq;
-  for (const auto& s : sc.sites) site(out, s);
-  out << YAML::EndSeq;
-
-  out << YAML::Key << "regions" << YAML::Value << YAML::BeginSeq;
-  for (const auto& r : sc.regions) {
-    out << YAML::BeginMap;
-    write_keys(out, region_keys(), r);
-    out << YAML::EndMap;
-  }
-  out << YAML::EndSeq;
-
-  out << YAML::Key << "network" << YAML::Value << YAML::BeginMap;
-  write_keys(out, network_keys(), sc, [&](const Key<Scenario>& k) {
-    const std::string name = k.name;
-    out << YAML::Key << k.name << YAML::Value;
-    if (name == "nodes") {  // every node of the topology, with its coordinates
-      out << YAML::BeginSeq;
-      for (const auto& n : sc.topology.nodes) {
-        out << YAML::Flow << YAML::BeginMap;
-        write_keys(out, node_keys(), n);
+  // The sections in declared order (top_keys); extends was consumed when the file was read.
+  write_keys(out, top_keys(), sc, [&](const Key<Scenario>& top) {
+    const std::string section = top.name;
+    if (section == "scenario") {
+      out << YAML::Key << "scenario" << YAML::Value << YAML::BeginMap;
+      write_keys(out, scenario_keys(), sc);
+      out << YAML::EndMap;
+    } else if (section == "scheduling") {
+      out << YAML::Key << "scheduling" << YAML::Value << YAML::BeginMap;
+      write_keys(out, scheduling_keys(), sc.scheduling);
+      out << YAML::EndMap;
+    } else if (section == "sites") {
+      out << YAML::Key << "sites" << YAML::Value << YAML::BeginSeq;
+      for (const auto& s : sc.sites) site(out, s);
+      out << YAML::EndSeq;
+    } else if (section == "regions") {
+      out << YAML::Key << "regions" << YAML::Value << YAML::BeginSeq;
+      for (const auto& r : sc.regions) {
+        out << YAML::BeginMap;
+        write_keys(out, region_keys(), r);
         out << YAML::EndMap;
       }
       out << YAML::EndSeq;
-    } else if (name == "links") {
-      out << YAML::BeginSeq;
-      for (const auto& l : sc.topology.links) {
-        out << YAML::BeginMap;
-        write_keys(out, link_keys(), l, [&](const Key<network::LinkSpec>&) {  // outages
-          out << YAML::Key << "outages" << YAML::Value << YAML::BeginSeq;
-          for (const auto& o : l.outages) {
+    } else if (section == "network") {
+      out << YAML::Key << "network" << YAML::Value << YAML::BeginMap;
+      write_keys(out, network_keys(), sc, [&](const Key<Scenario>& k) {
+        const std::string name = k.name;
+        out << YAML::Key << k.name << YAML::Value;
+        if (name == "nodes") {  // every node of the topology, with its coordinates
+          out << YAML::BeginSeq;
+          for (const auto& n : sc.topology.nodes) {
             out << YAML::Flow << YAML::BeginMap;
-            write_keys(out, outage_keys(), o);
+            write_keys(out, node_keys(), n);
             out << YAML::EndMap;
           }
           out << YAML::EndSeq;
+        } else if (name == "links") {
+          out << YAML::BeginSeq;
+          for (const auto& l : sc.topology.links) {
+            out << YAML::BeginMap;
+            write_keys(out, link_keys(), l, [&](const Key<network::LinkSpec>&) {  // outages
+              out << YAML::Key << "outages" << YAML::Value << YAML::BeginSeq;
+              for (const auto& o : l.outages) {
+                out << YAML::Flow << YAML::BeginMap;
+                write_keys(out, outage_keys(), o);
+                out << YAML::EndMap;
+              }
+              out << YAML::EndSeq;
+            });
+            out << YAML::EndMap;
+          }
+          out << YAML::EndSeq;
+        } else if (name == "replication") {
+          out << YAML::BeginMap;
+          write_keys(out, replication_keys(), sc);
+          out << YAML::EndMap;
+        } else {
+          throw std::logic_error("resolved YAML: no writer for network." + name);
+        }
+      });
+      out << YAML::EndMap;
+    } else if (section == "classes") {
+      out << YAML::Key << "classes" << YAML::Value << YAML::BeginSeq;
+      for (const auto& c : sc.classes) {
+        out << YAML::BeginMap;
+        write_keys(out, class_keys(), c, [&](const Key<workload::JobClassSpec>& k) {
+          const std::string name = k.name;
+          if (name == "region_weights") {
+            if (c.region_weights.empty()) return;  // the regions' own weights
+            out << YAML::Key << "region_weights" << YAML::Value << YAML::Flow << YAML::BeginMap;
+            for (size_t i = 0; i < c.region_weights.size() && i < sc.regions.size(); ++i)
+              out << YAML::Key << sc.regions[i].id << YAML::Value << num(c.region_weights[i]);
+            out << YAML::EndMap;
+          } else if (name == "units") {
+            distribution(out, "units", c.units, "");
+          } else if (name == "runtime") {
+            distribution(out, "runtime", c.runtime_s, "s");
+          } else {
+            throw std::logic_error("resolved YAML: no writer for classes." + name);
+          }
         });
         out << YAML::EndMap;
       }
       out << YAML::EndSeq;
-    } else if (name == "replication") {
-      out << YAML::BeginMap;
-      write_keys(out, replication_keys(), sc);
-      out << YAML::EndMap;
-    } else {
-      throw std::logic_error("resolved YAML: no writer for network." + name);
-    }
-  });
-  out << YAML::EndMap;
-
-  out << YAML::Key << "classes" << YAML::Value << YAML::BeginSeq;
-  for (const auto& c : sc.classes) {
-    out << YAML::BeginMap;
-    write_keys(out, class_keys(), c, [&](const Key<workload::JobClassSpec>& k) {
-      const std::string name = k.name;
-      if (name == "region_weights") {
-        if (c.region_weights.empty()) return;  // the regions' own weights
-        out << YAML::Key << "region_weights" << YAML::Value << YAML::Flow << YAML::BeginMap;
-        for (size_t i = 0; i < c.region_weights.size() && i < sc.regions.size(); ++i)
-          out << YAML::Key << sc.regions[i].id << YAML::Value << num(c.region_weights[i]);
+    } else if (section == "economics") {
+      const auto& e = sc.economics;
+      out << YAML::Key << "economics" << YAML::Value << YAML::BeginMap;
+      write_keys(out, economics_keys(), e, [&](const Key<EconomicsSpec>&) {  // links
+        out << YAML::Key << "links" << YAML::Value << YAML::BeginMap;
+        for (const auto& l : e.links) price(out, l.id, economics::AssetKind::link, l.price);
         out << YAML::EndMap;
-      } else if (name == "units") {
-        distribution(out, "units", c.units, "");
-      } else if (name == "runtime") {
-        distribution(out, "runtime", c.runtime_s, "s");
-      } else {
-        throw std::logic_error("resolved YAML: no writer for classes." + name);
-      }
-    });
-    out << YAML::EndMap;
-  }
-  out << YAML::EndSeq;
-  const auto& e = sc.economics;
-  out << YAML::Key << "economics" << YAML::Value << YAML::BeginMap;
-  write_keys(out, economics_keys(), e, [&](const Key<EconomicsSpec>&) {  // links
-    out << YAML::Key << "links" << YAML::Value << YAML::BeginMap;
-    for (const auto& l : e.links) price(out, l.id, economics::AssetKind::link, l.price);
-    out << YAML::EndMap;
-  });
-  out << YAML::EndMap;
-  if (!sc.trace_path.empty()) {  // absent when the arrivals are synthetic, as before the key existed
-    out << YAML::Key << "workload" << YAML::Value << YAML::BeginMap;
-    write_keys(out, workload_keys(), sc, [&](const Key<Scenario>& k) {
-      if (std::string(k.name) == "trace") {
-        kv(out, "trace", sc.trace_path);
-      } else if (sc.swf_trace) {  // swf
-        out << YAML::Key << "swf" << YAML::Value << YAML::BeginMap;
-        write_keys(out, swf_keys(), sc, [&](const Key<Scenario>&) {  // class
-          kv(out, "class", sc.classes.at(static_cast<size_t>(sc.swf.class_index)).id);
+      });
+      out << YAML::EndMap;
+    } else if (section == "workload") {
+      if (!sc.trace_path.empty()) {  // absent when the arrivals are synthetic, as before the key existed
+        out << YAML::Key << "workload" << YAML::Value << YAML::BeginMap;
+        write_keys(out, workload_keys(), sc, [&](const Key<Scenario>& k) {
+          if (std::string(k.name) == "trace") {
+            kv(out, "trace", sc.trace_path);
+          } else if (sc.swf_trace) {  // swf
+            out << YAML::Key << "swf" << YAML::Value << YAML::BeginMap;
+            write_keys(out, swf_keys(), sc, [&](const Key<Scenario>&) {  // class
+              kv(out, "class", sc.classes.at(static_cast<size_t>(sc.swf.class_index)).id);
+            });
+            out << YAML::EndMap;
+          }
         });
         out << YAML::EndMap;
       }
-    });
-    out << YAML::EndMap;
-  }
+    } else if (section != "extends") {
+      throw std::logic_error("resolved YAML: no writer for " + section);
+    }
+  });
   out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
 }
