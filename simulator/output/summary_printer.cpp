@@ -20,7 +20,9 @@ using config::TextTable;
 std::string kpi_tables(const ResultSummary& s) {
   std::string out;
   for (Group g : groups_in_order()) {
-    TextTable t({std::string(group_name(g)), "value", "unit"}, TextTable::Alignment::names_then_numbers);
+    // identity holds what the run covered (the time simulated): a reader's heading for it is "run".
+    const std::string heading = g == Group::identity ? "run" : std::string(group_name(g));
+    TextTable t({heading, "value", "unit"}, TextTable::Alignment::names_then_numbers);
     bool any = false;
     for (const auto& [name, v] : s.kpis)
       if (const Figure* f = find_figure(Table::kpi, name); f && f->group == g) {

@@ -77,6 +77,17 @@ TEST(SummaryPrinter, KpiTableOfAGoodResult) {
         EXPECT_NE(p.out.find("  " + std::string(c->label) + " "), std::string::npos) << c->label;
       }
   EXPECT_EQ(p.out.find("jobs_completed"), std::string::npos) << "a raw name instead of a label:\n" << p.out;
+  // Groups by meaning in the registry's order; the time simulated under "run", as a duration.
+  size_t last = 0;
+  for (const std::string g : {"\nservice ", "\nenergy ", "\ncarbon ", "\nnetwork ", "\ncost ", "\nwater ", "\nrun "}) {
+    size_t at = p.out.find(g);
+    if (g == "\nnetwork ") continue;  // the small result may have no backbone
+    ASSERT_NE(at, std::string::npos) << g << " in\n" << p.out;
+    EXPECT_GT(at, last) << g;
+    last = at;
+  }
+  EXPECT_EQ(p.out.find("identity"), std::string::npos);
+  EXPECT_NE(p.out.find("time simulated  1.0 h\n"), std::string::npos) << "3600 s as a duration:\n" << p.out;
   // The class block: every figure row is as long as the header (right-aligned numbers end together),
   // training first; its wait p95 is 280 s, shown as a duration.
   std::istringstream in(p.out);
