@@ -2,28 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "simulator/config/json_text.hpp"
 #include "simulator/config/keys.hpp"
 
 namespace sovcap::config {
-namespace {
-
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
-// A Markdown cell: pipes would end the cell.
-std::string cell(std::string_view s) {
-  std::string out;
-  for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
-  return out;
-}
-
-}  // namespace
 
 std::string format_keys_text() {
   std::string out = "sovcap scenario keys (unit: of a plain number; default; allowed)\n";
@@ -55,8 +37,8 @@ std::string format_keys_markdown(const std::string& section) {
   std::string out = "| key | type | unit | default | allowed | meaning |\n|---|---|---|---|---|---|\n";
   for (const auto& k : key_views())
     if (k.section == section)
-      out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", k.name, cell(k.type), cell(k.unit), cell(k.def),
-                         cell(k.allowed), cell(k.meaning));
+      out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", k.name, markdown_cell(k.type), markdown_cell(k.unit),
+                         markdown_cell(k.def), markdown_cell(k.allowed), markdown_cell(k.meaning));
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "simulator/config/json_text.hpp"
 #include "simulator/optimize/pareto.hpp"
 #include "simulator/sweep/layout.hpp"
 #include "simulator/sweep/merge.hpp"
@@ -13,19 +14,6 @@ namespace sovcap::optimize {
 namespace {
 
 std::string num(double v) { return std::isfinite(v) ? fmt::format("{}", v) : std::string(); }
-std::string json_num(double v) { return std::isfinite(v) ? fmt::format("{}", v) : std::string("null"); }
-std::string json_str(const std::string& s) {
-  std::string o = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\')
-      o += std::string("\\") + c;
-    else if (static_cast<unsigned char>(c) < 0x20)
-      o += fmt::format("\\u{:04x}", static_cast<int>(c));
-    else
-      o += c;
-  }
-  return o + "\"";
-}
 
 std::vector<long> feasible_ids(const SearchResult& r, long up_to_generation) {
   std::vector<long> ids;
@@ -185,34 +173,34 @@ void write_outputs(const Spec& spec, const SearchResult& r, const Outcome& o, co
 
   std::string j = "{\n";
   j += "  \"schema\": \"sovcap-optimize/1\",\n";
-  j += "  \"spec\": " + json_str(spec.path) + ",\n  \"base\": " + json_str(spec.base) + ",\n";
-  j += "  \"algorithm\": " + json_str(spec.algorithm) + fmt::format(",\n  \"population\": {},\n  \"generations\": {},\n  \"seed\": {},\n",
+  j += "  \"spec\": " + config::json_string(spec.path) + ",\n  \"base\": " + config::json_string(spec.base) + ",\n";
+  j += "  \"algorithm\": " + config::json_string(spec.algorithm) + fmt::format(",\n  \"population\": {},\n  \"generations\": {},\n  \"seed\": {},\n",
                                                                     spec.population, spec.generations, spec.seed);
   j += "  \"seeds\": [";
   for (size_t i = 0; i < spec.seeds.size(); ++i) j += (i ? ", " : "") + std::to_string(spec.seeds[i]);
   j += "],\n  \"combine\": " +
-       json_str(spec.combine == Combine::mean ? "mean" : spec.combine == Combine::worst ? "worst" : "cvar") +
-       ",\n  \"cvar_level\": " + json_num(spec.cvar_level) + ",\n";
-  j += "  \"screening\": {\"duration\": " + json_str(spec.screening_duration) + ", \"starts\": [";
-  for (size_t i = 0; i < spec.screening_starts.size(); ++i) j += (i ? ", " : "") + json_str(spec.screening_starts[i]);
+       config::json_string(spec.combine == Combine::mean ? "mean" : spec.combine == Combine::worst ? "worst" : "cvar") +
+       ",\n  \"cvar_level\": " + config::json_number(spec.cvar_level) + ",\n";
+  j += "  \"screening\": {\"duration\": " + config::json_string(spec.screening_duration) + ", \"starts\": [";
+  for (size_t i = 0; i < spec.screening_starts.size(); ++i) j += (i ? ", " : "") + config::json_string(spec.screening_starts[i]);
   j += "]},\n  \"objectives\": [";
   for (size_t k = 0; k < spec.objectives.size(); ++k)
-    j += std::string(k ? ", " : "") + "{\"kpi\": " + json_str(spec.objectives[k].kpi) +
-         ", \"goal\": " + json_str(spec.objectives[k].maximize ? "max" : "min") +
-         ", \"reference\": " + json_num(spec.objectives[k].maximize ? -o.reference[k] : o.reference[k]) + "}";
+    j += std::string(k ? ", " : "") + "{\"kpi\": " + config::json_string(spec.objectives[k].kpi) +
+         ", \"goal\": " + config::json_string(spec.objectives[k].maximize ? "max" : "min") +
+         ", \"reference\": " + config::json_number(spec.objectives[k].maximize ? -o.reference[k] : o.reference[k]) + "}";
   j += "],\n  \"constraints\": [";
   for (size_t k = 0; k < spec.constraints.size(); ++k) {
     const auto& c = spec.constraints[k];
-    j += std::string(k ? ", " : "") + "{\"kpi\": " + json_str(c.kpi) + ", \"min\": " + json_num(c.min ? *c.min : NAN) +
-         ", \"max\": " + json_num(c.max ? *c.max : NAN) + "}";
+    j += std::string(k ? ", " : "") + "{\"kpi\": " + config::json_string(c.kpi) + ", \"min\": " + config::json_number(c.min ? *c.min : NAN) +
+         ", \"max\": " + config::json_number(c.max ? *c.max : NAN) + "}";
   }
   j += "],\n  \"variables\": [";
   for (size_t k = 0; k < spec.variables.size(); ++k) {
     const auto& v = spec.variables[k];
     const char* kind = v.kind == Variable::Kind::real ? "real" : v.kind == Variable::Kind::integer ? "integer" : "choice";
-    j += std::string(k ? ", " : "") + "{\"key\": " + json_str(v.key) + ", \"kind\": \"" + kind + "\", \"min\": " + json_num(v.min) +
-         ", \"max\": " + json_num(v.max) + ", \"unit\": " + json_str(v.unit) + ", \"choices\": [";
-    for (size_t c = 0; c < v.choices.size(); ++c) j += (c ? ", " : "") + json_str(v.choices[c]);
+    j += std::string(k ? ", " : "") + "{\"key\": " + config::json_string(v.key) + ", \"kind\": \"" + kind + "\", \"min\": " + config::json_number(v.min) +
+         ", \"max\": " + config::json_number(v.max) + ", \"unit\": " + config::json_string(v.unit) + ", \"choices\": [";
+    for (size_t c = 0; c < v.choices.size(); ++c) j += (c ? ", " : "") + config::json_string(v.choices[c]);
     j += "]}";
   }
   long feasible = 0, designs = 0;
@@ -222,12 +210,12 @@ void write_outputs(const Spec& spec, const SearchResult& r, const Outcome& o, co
   }
   j += fmt::format("],\n  \"near_optimal_margin\": {},\n  \"runs\": {},\n  \"designs\": {},\n  \"feasible\": {},\n  \"front_size\": {},\n",
                    spec.near_optimal_margin, runs, designs, feasible, o.front.size());
-  j += "  \"hypervolume\": " + json_num(o.hypervolume) + ",\n  \"fidelity\": ";
+  j += "  \"hypervolume\": " + config::json_number(o.hypervolume) + ",\n  \"fidelity\": ";
   if (!fid.screened) {
     j += "null\n";
   } else {
     j += "{\"kendall_tau\": [";
-    for (size_t k = 0; k < fid.kendall.size(); ++k) j += (k ? ", " : "") + json_num(fid.kendall[k]);
+    for (size_t k = 0; k < fid.kendall.size(); ++k) j += (k ? ", " : "") + config::json_number(fid.kendall[k]);
     j += fmt::format("], \"front_designs\": {}, \"still_feasible\": {}, \"still_non_dominated\": {}}}\n", o.front.size(),
                      fid.still_feasible, fid.still_front);
   }

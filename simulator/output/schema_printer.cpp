@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "models/workload/job.hpp"
+#include "simulator/config/json_text.hpp"
 #include "simulator/config/text_table.hpp"
 
 namespace sovcap::output {
@@ -13,21 +14,7 @@ using config::TextTable;
 const Table kTables[] = {Table::kpi, Table::sites, Table::classes, Table::regions, Table::jobs, Table::site_series,
                          Table::link_series};
 
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
-// A Markdown cell: pipes would end the cell.
-std::string cell(std::string_view s) {
-  std::string out;
-  for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
-  return out;
-}
+using config::json_string;
 
 }  // namespace
 
@@ -80,7 +67,7 @@ std::string format_schema_markdown(Table table) {
   std::string out = "| name | type | unit | group | meaning |\n|---|---|---|---|---|\n";
   for (const Figure* f : figures_of(table))
     out += fmt::format("| `{}` | {} | {} | {} | {}{} |\n", f->name, type_name(f->type), f->unit, group_name(f->group),
-                       cell(f->description), f->when == When::network ? " (network runs only)" : "");
+                       config::markdown_cell(f->description), f->when == When::network ? " (network runs only)" : "");
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include "simulator/output/figure_text.hpp"
 #include "simulator/output/figures.hpp"
 #include "simulator/output/number_format.hpp"
+#include "simulator/config/json_text.hpp"
 #include "simulator/config/text_table.hpp"
 
 namespace sovcap::output {
@@ -79,24 +80,8 @@ std::string entity_tables(const SummaryTable& t, Table table, const std::string&
   return out;
 }
 
-std::string json_number(double v) { return std::isfinite(v) ? fmt::format("{}", v) : "null"; }
-
-std::string json_string(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
+using config::json_number;
+using config::json_string;
 
 std::string json_rows(const SummaryTable& t, const char* label) {
   std::string out = "[";
