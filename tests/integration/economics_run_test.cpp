@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "h5_read.hpp"
+#include "tests/common/h5_probe.hpp"
 #include "run_helpers.hpp"
 
 using runtest::sh;
@@ -33,7 +33,7 @@ double sum(const std::vector<double>& v) {
 
 TEST(EconomicsRun, CostPerGpuHourIsAnnualCostOverCompletedGpuHoursFromJobs) {
   runtest::TempDir dir;
-  h5test::File f(run(dir, "tiny"));
+  probe::File f(run(dir, "tiny"));
   // Completed GPU work from /jobs: GPUs x work at full speed, on the GPU pools (pool 0 at both sites).
   auto status = f.enum_column("/jobs", "status", {"completed", "rejected", "killed", "unfinished"});
   auto pool = f.column("/jobs", "pool"), gpus = f.column("/jobs", "gpus"), work = f.column("/jobs", "work_s");
@@ -61,9 +61,9 @@ TEST(EconomicsRun, CostPerGpuHourIsAnnualCostOverCompletedGpuHoursFromJobs) {
 
 TEST(EconomicsRun, PricesInAnotherCurrencyAreConvertedOnce) {
   runtest::TempDir dir;
-  h5test::File usd(run(dir, "usd"));
+  probe::File usd(run(dir, "usd"));
   // The same numbers read as dirhams at 0.1 USD each: every cost a tenth, water and work unchanged.
-  h5test::File mad(run(dir, "mad", " --set economics.currency=MAD --set economics.usd_per_currency=0.1"));
+  probe::File mad(run(dir, "mad", " --set economics.currency=MAD --set economics.usd_per_currency=0.1"));
   for (const char* k : {"capital_usd", "npc_usd", "annualised_cost_usd", "grid_cost_usd", "cost_per_gpu_hour_usd",
                         "lcoe_usd_per_kwh"})
     EXPECT_NEAR(mad.attr_double("/summary", k), 0.1 * usd.attr_double("/summary", k),
@@ -75,7 +75,7 @@ TEST(EconomicsRun, PricesInAnotherCurrencyAreConvertedOnce) {
 TEST(EconomicsRun, TowerWaterAndDesalinationFromTheSeries) {
   runtest::TempDir dir;
   const double capacity = 0.3, kwh_per_m3 = 3.5;
-  h5test::File f(run(dir, "desal",
+  probe::File f(run(dir, "desal",
                      " --set sites.dakhla.cooling.mode=evaporative --set sites.dakhla.water.source=desalination"
                      " --set sites.dakhla.water.desalination.capacity=0.3"));
   auto series = [&](const char* m) { return f.doubles(std::string("/timeseries/sites/dakhla/") + m); };

@@ -7,7 +7,7 @@
 #include <numeric>
 #include <string>
 
-#include "h5_read.hpp"
+#include "tests/common/h5_probe.hpp"
 #include "run_helpers.hpp"
 
 using runtest::sh;
@@ -24,7 +24,7 @@ Outcome run(const runtest::TempDir& dir, const std::string& rule) {
               " --set classes.training.latency_target=10ms --set scheduling.placement=earliest_start"
               " --set scheduling.latency=" + rule + " --quiet -o " + out);
   EXPECT_EQ(r.exit_code, 0) << r.output;
-  h5test::File f(out);
+  probe::File f(out);
   Outcome o;
   auto m = f.column("/summary/regions", "latency_misses");
   o.misses = std::accumulate(m.begin(), m.end(), 0.0);

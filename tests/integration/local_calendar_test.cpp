@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "h5_read.hpp"
+#include "tests/common/h5_probe.hpp"
 #include "run_helpers.hpp"
 
 using runtest::sh;
@@ -53,7 +53,7 @@ long activities(const Run& r) {
 }
 
 // /jobs columns in id order.
-std::vector<double> by_id(const h5test::File& f, const std::string& field) {
+std::vector<double> by_id(const probe::File& f, const std::string& field) {
   auto id = f.column("/jobs", "id");
   auto v = f.column("/jobs", field);
   std::vector<size_t> order(id.size());
@@ -78,7 +78,7 @@ void expect_close(const std::vector<double>& a, const std::vector<double>& b, do
 }
 
 void expect_same_jobs(const std::string& calendar, const std::string& actors, double time_tol) {
-  h5test::File a(calendar), b(actors);
+  probe::File a(calendar), b(actors);
   for (const char* c : {"id", "gpus", "priority", "submit_s"})
     expect_close(by_id(a, c), by_id(b, c), 0, 0, c);
   for (const char* c : {"arrive_site_s", "start_s", "end_s", "wait_s", "runtime_s", "work_s"})
@@ -110,7 +110,7 @@ TEST(LocalCalendar, APoolModelTraceIsBitForBitTheActors) {
   auto act = run(dir, "actors", args + " --engine actors");
   EXPECT_EQ(activities(cal), 0) << "no data moves: no SimGrid activity\n" << cal.output;
   expect_same_jobs(cal.path, act.path, 0);
-  h5test::File a(cal.path), b(act.path);
+  probe::File a(cal.path), b(act.path);
   EXPECT_GT(a.column("/jobs", "id").size(), 2900u);
   for (const char* s : {"benguerir", "dakhla"})
     for (const char* v : {"it_power_mw", "queued_jobs", "busy_gpus", "grid_import_mw", "battery_soc_mwh"}) {
@@ -129,7 +129,7 @@ TEST(LocalCalendar, CappedSitesFailuresAndACutLinkAgreeWithTheActors) {
   auto cal = run(dir, "calendar", args);
   auto act = run(dir, "actors", args + " --engine actors");
   expect_same_jobs(cal.path, act.path, 1e-6);
-  h5test::File a(cal.path), b(act.path);
+  probe::File a(cal.path), b(act.path);
   for (const char* c : {"start_s", "end_s", "duration_s"}) expect_close(a.column("/events", c), b.column("/events", c), 0, 0, c);
   EXPECT_FALSE(a.column("/events", "start_s").empty()) << "the outage is an event";
   for (const char* v : {"it_power_mw", "battery_soc_mwh", "throttle_speed", "queued_jobs", "grid_import_mw"}) {

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <string>
 
-#include "h5_read.hpp"
+#include "tests/common/h5_probe.hpp"
 #include "run_helpers.hpp"
 
 namespace {
@@ -36,13 +36,13 @@ std::string run(const TempDir& dir, const std::string& cfg) {
 }
 
 // One-way latency of a topology link, from /topology/links (row by link order in the config).
-double link_latency(h5test::File& f, size_t row) { return f.column("/topology/links", "latency_s").at(row); }
+double link_latency(probe::File& f, size_t row) { return f.column("/topology/links", "latency_s").at(row); }
 
 constexpr double GB = 1e9;
 
 TEST(NetworkValidation, TransferAloneTakesLatencyPlusSizeOverBandwidth) {
   TempDir dir;
-  h5test::File f(run(dir, scenario(dir, "0,training,rabat,1,600,,10,0\n")));
+  probe::File f(run(dir, scenario(dir, "0,training,rabat,1,600,,10,0\n")));
   auto transfer = f.column("/jobs", "transfer_s");
   ASSERT_EQ(transfer.size(), 1u);
   double expected = link_latency(f, 0) + 10 * GB * 8 / 100e9;  // rabat-benguerir, 100 Gbps
@@ -51,7 +51,7 @@ TEST(NetworkValidation, TransferAloneTakesLatencyPlusSizeOverBandwidth) {
 
 TEST(NetworkValidation, TwoTransfersShareTheBottleneckFairly) {
   TempDir dir;
-  h5test::File f(run(dir, scenario(dir, "0,training,rabat,1,600,,10,0\n0,training,rabat,1,600,,10,0\n")));
+  probe::File f(run(dir, scenario(dir, "0,training,rabat,1,600,,10,0\n0,training,rabat,1,600,,10,0\n")));
   auto transfer = f.column("/jobs", "transfer_s");
   ASSERT_EQ(transfer.size(), 2u);
   double expected = link_latency(f, 0) + 2 * 10 * GB * 8 / 100e9;  // each at half of 100 Gbps
@@ -65,7 +65,7 @@ TEST(NetworkValidation, FailedLinkReroutesTheRemainingBytes) {
       "network:\n  links:\n"
       "    - {id: rabat-benguerir, a: rabat, b: benguerir, bandwidth: 100Gbps, outages: [{start: 2s, duration: 1h}]}\n"
       "    - {id: rabat-laayoune, a: rabat, b: laayoune, bandwidth: 100Gbps}\n";
-  h5test::File f(run(dir, scenario(dir, "0,training,rabat,1,600,,100,0\n", extra)));
+  probe::File f(run(dir, scenario(dir, "0,training,rabat,1,600,,100,0\n", extra)));
   auto transfer = f.column("/jobs", "transfer_s");
   ASSERT_EQ(transfer.size(), 1u);
   // Links in config order: 0 rabat-benguerir, 1 benguerir-laayoune, 2 laayoune-dakhla, 3 rabat-laayoune.
@@ -105,7 +105,7 @@ TEST(NetworkValidation, CutOffRegionStallsAndResumesWithItsRemainingBytes) {
       "network:\n  links:\n"
       "    - {id: benguerir-laayoune, a: benguerir, b: laayoune, bandwidth: 40Gbps, outages: [{start: 2s, duration: 100s}]}\n"
       "    - {id: laayoune-dakhla, a: laayoune, b: dakhla, bandwidth: 40Gbps, outages: [{start: 2s, duration: 100s}]}\n";
-  h5test::File f(run(dir, scenario(dir, "0,training,laayoune,1,600,,100,0\n", extra)));
+  probe::File f(run(dir, scenario(dir, "0,training,laayoune,1,600,,100,0\n", extra)));
   auto transfer = f.column("/jobs", "transfer_s");
   ASSERT_EQ(transfer.size(), 1u);
   // Nearest site of laayoune: whichever of its two links is shorter.
@@ -139,7 +139,7 @@ TEST(NetworkValidation, TransfersInFlightAtTheHorizonEndQuietlyAsUnfinished) {
   // Nothing from SimGrid.
   EXPECT_EQ(r.output.find("Backtrace"), std::string::npos) << r.output;
   EXPECT_EQ(r.output.find("Comm"), std::string::npos) << r.output;
-  h5test::File f(out);
+  probe::File f(out);
   auto status = f.enum_column("/jobs", "status", {"completed", "rejected", "killed", "unfinished"});
   ASSERT_EQ(status.size(), 40u);
   EXPECT_EQ(std::count(status.begin(), status.end(), 3), 40);

@@ -7,7 +7,7 @@
 #include <numeric>
 #include <set>
 
-#include "h5_read.hpp"
+#include "tests/common/h5_probe.hpp"
 #include "run_helpers.hpp"
 
 using runtest::sh;
@@ -31,7 +31,7 @@ TEST(NodeFailuresRun, FailuresAtTheirRateAndKilledJobsRerunOnce) {
                            " --set sites.benguerir.pools.0.mtbf=1d --set sites.benguerir.pools.0.mttr=2h";
   auto base = run(dir, "base.h5", "");
   auto failing = run(dir, "fail.h5", fail);
-  h5test::File b(base), f(failing);
+  probe::File b(base), f(failing);
   double failures = sum(f.column("/summary/sites", "node_failures"));
   EXPECT_GT(failures, 29.5 - 16);
   EXPECT_LT(failures, 29.5 + 16);

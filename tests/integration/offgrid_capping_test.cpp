@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "h5_read.hpp"
+#include "tests/common/h5_probe.hpp"
 #include "run_helpers.hpp"
 
 using runtest::sh;
@@ -27,12 +27,12 @@ std::string run(const runtest::TempDir& dir, const std::string& config) {
   return out;
 }
 
-std::vector<double> series(const h5test::File& f, const std::string& site, const std::string& metric) {
+std::vector<double> series(const probe::File& f, const std::string& site, const std::string& metric) {
   return f.doubles("/timeseries/sites/" + site + "/" + metric);
 }
 
 // Dakhla's row in /summary/sites: the site with by far the most solar.
-size_t dakhla_row(const h5test::File& f) {
+size_t dakhla_row(const probe::File& f) {
   auto solar = f.column("/summary/sites", "solar_mwh");
   return static_cast<size_t>(std::max_element(solar.begin(), solar.end()) - solar.begin());
 }
@@ -44,7 +44,7 @@ struct Checked {
 
 // Every invariant of an off-grid Dakhla run, checked against the series.
 Checked check_offgrid(const std::string& path, double battery_mwh) {
-  h5test::File f(path);
+  probe::File f(path);
   Checked out;
   auto solar = series(f, "dakhla", "solar_mw"), wind = series(f, "dakhla", "wind_mw");
   auto dis = series(f, "dakhla", "battery_discharge_mw"), chg = series(f, "dakhla", "battery_charge_mw");

@@ -19,7 +19,7 @@
 #include <numeric>
 #include <string>
 
-#include "h5_read.hpp"
+#include "tests/common/h5_probe.hpp"
 #include "run_helpers.hpp"
 
 namespace {
@@ -43,7 +43,7 @@ TEST(OutagePlacement, HeldAndQueuedJobsGoWhereTheyStartSoonerWhenTheLinkReturns)
   std::string out = dir / "out.h5";
   auto r = runtest::sh(runtest::sovcap() + " run " + cfg + " -o " + out + " --quiet");
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  h5test::File f(out);
+  probe::File f(out);
   auto start = f.column("/jobs", "start_s");
   auto submit = f.column("/jobs", "submit_s");
   ASSERT_EQ(start.size(), 4u);

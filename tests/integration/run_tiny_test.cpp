@@ -7,7 +7,7 @@
 #include <map>
 #include <set>
 
-#include "h5_read.hpp"
+#include "tests/common/h5_probe.hpp"
 #include "run_helpers.hpp"
 
 using runtest::sh;
@@ -23,7 +23,7 @@ std::string run_tiny(const runtest::TempDir& dir, const std::string& name, const
   return out;
 }
 
-std::vector<std::string> site_ids(const h5test::File& f) {
+std::vector<std::string> site_ids(const probe::File& f) {
   std::vector<std::string> ids;
   hid_t g = H5Gopen2(f.id(), "/timeseries/sites", H5P_DEFAULT);
   hsize_t n = 0;
@@ -41,7 +41,7 @@ std::vector<std::string> site_ids(const h5test::File& f) {
 
 TEST(RunTiny, EveryJobOnceWithConsistentTimes) {
   runtest::TempDir dir;
-  h5test::File f(run_tiny(dir, "a.h5"));
+  probe::File f(run_tiny(dir, "a.h5"));
   auto id = f.column("/jobs", "id");
   auto submit = f.column("/jobs", "submit_s");
   auto start = f.column("/jobs", "start_s");
@@ -67,7 +67,7 @@ TEST(RunTiny, EveryJobOnceWithConsistentTimes) {
 
 TEST(RunTiny, BusyGpusNeverExceedThePool) {
   runtest::TempDir dir;
-  h5test::File f(run_tiny(dir, "a.h5"));
+  probe::File f(run_tiny(dir, "a.h5"));
   for (const auto& s : site_ids(f)) {
     auto busy = f.doubles("/timeseries/sites/" + s + "/busy_gpus");
     auto total = f.doubles("/timeseries/sites/" + s + "/total_gpus");
@@ -84,7 +84,7 @@ TEST(RunTiny, BusyGpusNeverExceedThePool) {
 
 TEST(RunTiny, PowerBalanceAtEverySample) {
   runtest::TempDir dir;
-  h5test::File f(run_tiny(dir, "a.h5"));
+  probe::File f(run_tiny(dir, "a.h5"));
   for (const auto& s : site_ids(f)) {
     auto get = [&](const char* m) { return f.doubles("/timeseries/sites/" + s + "/" + m); };
     auto solar = get("solar_mw"), wind = get("wind_mw"), dis = get("battery_discharge_mw"), imp = get("grid_import_mw");
@@ -96,7 +96,7 @@ TEST(RunTiny, PowerBalanceAtEverySample) {
 
 TEST(RunTiny, ItEnergyIsTheIntegralOfItPowerAndTheSumOfJobsPlusIdle) {
   runtest::TempDir dir;
-  h5test::File f(run_tiny(dir, "a.h5"));
+  probe::File f(run_tiny(dir, "a.h5"));
   auto time = f.doubles("/timeseries/time_s");
   double duration = f.attr_double("/", "duration_s");
   auto sites = site_ids(f);
@@ -130,7 +130,7 @@ TEST(RunTiny, SameSeedSameDatasetsOtherSeedDifferent) {
   // for tables it cannot compare (different lengths), so the lengths and times are checked here too.
   auto same = sh("h5diff -q " + a + " " + b + " /jobs /jobs && h5diff -q " + a + " " + b + " /timeseries /timeseries && h5diff -q " + a + " " + b + " /summary /summary");
   EXPECT_EQ(same.exit_code, 0) << same.output;
-  h5test::File fa(a), fb(b), fc(c);
+  probe::File fa(a), fb(b), fc(c);
   for (const char* col : {"submit_s", "start_s", "end_s", "energy_kwh"}) {
     auto x = fa.column("/jobs", col), y = fb.column("/jobs", col);  // bit for bit (NaN marks "never")
     ASSERT_EQ(x.size(), y.size()) << col;

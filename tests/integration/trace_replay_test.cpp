@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "h5_read.hpp"
+#include "tests/common/h5_probe.hpp"
 #include "run_helpers.hpp"
 
 using runtest::sh;
@@ -48,7 +48,7 @@ std::vector<double> replay(const runtest::TempDir& dir, const std::string& trace
   auto r = sh(runtest::sovcap() + " run " + (dir / "s.yaml") + " -o " + out + " --quiet " + extra);
   EXPECT_EQ(r.exit_code, 0) << r.output;
   if (r.exit_code != 0) return {};
-  h5test::File f(out);
+  probe::File f(out);
   auto submit = f.column("/jobs", "submit_s");
   std::sort(submit.begin(), submit.end());
   return submit;

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "h5_probe.hpp"
+#include "tests/common/h5_probe.hpp"
 #include "result_fixture.hpp"
 
 namespace fs = std::filesystem;

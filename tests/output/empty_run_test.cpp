@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "h5_probe.hpp"
+#include "tests/common/h5_probe.hpp"
 #include "result_fixture.hpp"
 #include "simulator/output/summary_printer.hpp"
 

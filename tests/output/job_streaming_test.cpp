@@ -2,7 +2,7 @@
 // row comes back in order with its values.
 #include <gtest/gtest.h>
 
-#include "h5_probe.hpp"
+#include "tests/common/h5_probe.hpp"
 #include "result_fixture.hpp"
 #include "simulator/output/job_table.hpp"
 

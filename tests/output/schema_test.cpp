@@ -6,7 +6,7 @@
 #include <regex>
 #include <set>
 
-#include "h5_probe.hpp"
+#include "tests/common/h5_probe.hpp"
 #include "result_fixture.hpp"
 #include "simulator/output/figures.hpp"
 

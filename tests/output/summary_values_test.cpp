@@ -2,7 +2,7 @@
 // hand from the fixture's known samples and jobs.
 #include <gtest/gtest.h>
 
-#include "h5_probe.hpp"
+#include "tests/common/h5_probe.hpp"
 #include "result_fixture.hpp"
 #include "simulator/output/summary_tables.hpp"
 
