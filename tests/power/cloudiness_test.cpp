@@ -9,22 +9,9 @@
 #include "models/power/calendar.hpp"
 #include "models/power/cloudiness.hpp"
 #include "models/power/gaussian_ar1.hpp"
+#include "tests/power/lag1.hpp"
 
 using namespace sovcap::power;
-
-namespace {
-double lag1(const std::vector<double>& x) {
-  double m = 0;
-  for (double v : x) m += v;
-  m /= static_cast<double>(x.size());
-  double num = 0, den = 0;
-  for (size_t i = 0; i < x.size(); ++i) {
-    den += (x[i] - m) * (x[i] - m);
-    if (i + 1 < x.size()) num += (x[i] - m) * (x[i + 1] - m);
-  }
-  return num / den;
-}
-}  // namespace
 
 TEST(GaussianAr1, StandardNormalWithLag1Phi) {
   GaussianAr1 z(0.8, 123);

@@ -7,6 +7,7 @@
 
 #include "models/power/calendar.hpp"
 #include "models/power/wind.hpp"
+#include "tests/power/lag1.hpp"
 
 using namespace sovcap::power;
 
@@ -19,17 +20,6 @@ WindParams flat_params(double k, double c) {
   p.seasonal_amplitude = 0;
   p.diurnal_amplitude = 0;
   return p;
-}
-double lag1(const std::vector<double>& x) {
-  double m = 0;
-  for (double v : x) m += v;
-  m /= static_cast<double>(x.size());
-  double num = 0, den = 0;
-  for (size_t i = 0; i < x.size(); ++i) {
-    den += (x[i] - m) * (x[i] - m);
-    if (i + 1 < x.size()) num += (x[i] - m) * (x[i + 1] - m);
-  }
-  return num / den;
 }
 }  // namespace
 
