@@ -44,7 +44,11 @@ KeyComparison compare_scenarios(const Scenario& a, const Scenario& b) {
   c.compare(scenario_keys(), "scenario.", a, b);
   c.compare(scheduling_keys(), "scheduling.", a.scheduling, b.scheduling);
   items(c, "regions", a.regions, b.regions, [&](const std::string& p, const auto& x, const auto& y) { c.compare(region_keys(), p, x, y); });
-  items(c, "classes", a.classes, b.classes, [&](const std::string& p, const auto& x, const auto& y) { c.compare(class_keys(), p, x, y); });
+  items(c, "classes", a.classes, b.classes, [&](const std::string& p, const auto& x, const auto& y) {
+    c.compare(class_keys(), p, x, y);
+    c.compare(units_keys(), p + "units.", x.units, y.units);
+    c.compare(runtime_keys(), p + "runtime.", x.runtime_s, y.runtime_s);
+  });
   items(c, "sites", a.sites, b.sites, [&](const std::string& p, const SiteSpec& x, const SiteSpec& y) { compare_site(c, p, x, y); });
   c.compare(network_keys(), "network.", a, b);
   c.compare(workload_keys(), "workload.", a, b);

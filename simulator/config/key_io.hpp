@@ -26,6 +26,22 @@ std::vector<std::string> key_names(KeyTable<T> table) {
   return out;
 }
 
+// Whether a key applies when its map's choice (a distribution's type) is `choice`.
+template <class T>
+bool applies(const Key<T>& k, const std::string& choice) {
+  if (!k.only_for) return true;
+  const std::string list = std::string(" ") + k.only_for + " ";
+  return list.find(" " + choice + " ") != std::string::npos;
+}
+// The keys allowed when the map's choice is `choice`, in declared order.
+template <class T>
+std::vector<std::string> key_names(KeyTable<T> table, const std::string& choice) {
+  std::vector<std::string> out;
+  for (const auto& k : table)
+    if (applies(k, choice)) out.emplace_back(k.name);
+  return out;
+}
+
 namespace key_detail {
 
 inline Range scaled(const Range& r, double per) {

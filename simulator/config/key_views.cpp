@@ -27,7 +27,7 @@ const char* quantity_name(Quantity q) {
 template <class T>
 std::string type_text(const Key<T>& k) {
   if (k.type == KeyType::quantity) return quantity_name(k.quantity);
-  if (k.type == KeyType::numbers) return fmt::format("{} numbers", key_detail::list_values(k, T{}).size());
+  if (k.type == KeyType::numbers && !k.by_hand) return fmt::format("{} numbers", key_detail::list_values(k, T{}).size());
   return std::string(key_type_name(k.type));
 }
 
@@ -138,6 +138,8 @@ std::vector<KeyView> key_views() {
   add(out, replication_keys());
   add(out, region_keys());
   add(out, class_keys());
+  add(out, units_keys());
+  add(out, runtime_keys());
   add(out, economics_keys());
   for (auto kind : {economics::AssetKind::solar, economics::AssetKind::battery, economics::AssetKind::gpu_servers,
                     economics::AssetKind::desalination, economics::AssetKind::link})

@@ -77,6 +77,7 @@ struct Key {
   bool before_start_is_start = false;  // time: a date before the start is the start
   const char* section = nullptr;       // map, list: the table that declares its keys
   bool by_hand = false;                // read, written and compared by its section's own code
+  const char* only_for = nullptr;      // a map whose keys depend on a choice: the choices it applies to ("a b")
   const char* values_text = nullptr;   // allowed values in words when the range does not say it
 
   void (*derive)(T&) = nullptr;               // sets a default that depends on keys read before
@@ -114,6 +115,11 @@ struct Key {
     Key k = *this;
     k.word = w;
     k.word_value = value;
+    return k;
+  }
+  constexpr Key for_only(const char* choices) const {
+    Key k = *this;
+    k.only_for = choices;
     return k;
   }
   constexpr Key allowed(const char* text) const {

@@ -104,10 +104,8 @@ constexpr Key<JobClassSpec> kClass[] = {
     map<JobClassSpec>("region_weights", nullptr, "where jobs come from; regions left out weigh 0")
         .allowed("{region_id: weight >= 0, ...}")
         .default_in_words("the regions' own weights"),
-    map<JobClassSpec>("units", nullptr, "GPUs or cores per job (rounded up, at least 1)")
-        .allowed("a distribution of plain numbers (below)")
-        .required(),
-    map<JobClassSpec>("runtime", nullptr, "run time at full speed").allowed("a distribution of durations (below)").required(),
+    map<JobClassSpec>("units", "classes.units", "GPUs or cores per job (rounded up, at least 1): a distribution").required(),
+    map<JobClassSpec>("runtime", "classes.runtime", "run time at full speed: a distribution").required(),
     number<JobClassSpec>("estimate_factor", SOVCAP_AT(estimate_factor), "1", at_least(1),
                          "requested time = runtime x this (backfilling)"),
     flag<JobClassSpec>("kill_at_time_limit", SOVCAP_AT(kill_at_time_limit),
@@ -151,8 +149,56 @@ constexpr Key<Scenario> kSwf[] = {
     flag<Scenario>("completed_only", SOVCAP_AT(swf.completed_only), "replay only records of status 1 (completed)"),
 };
 
+// A distribution's keys: type, the clamps, then each type's parameters (for_only). For runtime the
+// value-like parameters are durations; sigma, shape and weights are plain. values, weights and file
+// are read by hand (discrete weights default to equal; empirical takes values or a file).
+#define SOVCAP_DISTRIBUTION(V, value_range, positive_value)                                                          \
+  choice<DistributionSpec>("type", SOVCAP_SPELLED(type, DistributionSpec::kTypeNames), "the distribution").required(), \
+      V("clamp_min", SOVCAP_AT(clamp_min), value_range, "any type: draws below are raised to this"),                  \
+      V("clamp_max", SOVCAP_AT(clamp_max), value_range, "any type: draws above are lowered to this; 0 = no upper bound"), \
+      V("value", SOVCAP_AT(value), value_range, "constant: the value").for_only("constant").required(),             \
+      V("mean", SOVCAP_AT(mean), positive_value, "exponential: the mean").for_only("exponential").required(),       \
+      V("median", SOVCAP_AT(median), positive_value, "lognormal: the median").for_only("lognormal").required(),     \
+      number<DistributionSpec>("sigma", SOVCAP_AT(sigma), "1", non_negative(),                                       \
+                               "lognormal: sigma of the underlying normal")                                          \
+          .for_only("lognormal")                                                                                    \
+          .required(),                                                                                              \
+      number<DistributionSpec>("shape", SOVCAP_AT(shape), "1", positive(), "weibull: the shape")                     \
+          .for_only("weibull")                                                                                      \
+          .required(),                                                                                              \
+      V("scale", SOVCAP_AT(scale), positive_value, "weibull: the scale").for_only("weibull").required(),             \
+      V("min", SOVCAP_AT(min), value_range, "uniform: the lower end").for_only("uniform").required(),               \
+      V("max", SOVCAP_AT(max), value_range, "uniform: the upper end, >= min").for_only("uniform").required(),        \
+      by_hand<DistributionSpec>("values", KeyType::numbers, "discrete, empirical: the values (empirical: or file)")  \
+          .for_only("discrete empirical")                                                                           \
+          .default_in_words("required"),                                                                            \
+      by_hand<DistributionSpec>("weights", KeyType::numbers, "discrete: one weight >= 0 per value")                  \
+          .for_only("discrete")                                                                                     \
+          .default_in_words("equal"),                                                                               \
+      by_hand<DistributionSpec>("file", KeyType::file,                                                               \
+                                "empirical: one number per line in the key's plain unit, '#' comments; instead of values") \
+          .for_only("empirical")                                                                                    \
+          .default_in_words("none")
+
+using workload::DistributionSpec;
+template <class F>
+constexpr Key<DistributionSpec> plain(const char* name, F at, Range r, const char* meaning) {
+  return number<DistributionSpec>(name, at, "1", r, meaning);
+}
+template <class F>
+constexpr Key<DistributionSpec> duration(const char* name, F at, Range r, const char* meaning) {
+  return quantity<DistributionSpec>(name, at, Q::duration, "s", r, meaning);
+}
+
+constexpr Key<DistributionSpec> kUnits[] = {SOVCAP_DISTRIBUTION(plain, any(), positive())};
+constexpr Key<DistributionSpec> kRuntime[] = {SOVCAP_DISTRIBUTION(duration, non_negative(), positive())};
+
+#undef SOVCAP_DISTRIBUTION
+
 }  // namespace
 
+KeyTable<DistributionSpec> units_keys() { return key_table("classes.units", kUnits); }
+KeyTable<DistributionSpec> runtime_keys() { return key_table("classes.runtime", kRuntime); }
 KeyTable<Scenario> workload_keys() { return key_table("workload", kWorkload); }
 KeyTable<Scenario> swf_keys() { return key_table("workload.swf", kSwf); }
 KeyTable<Scenario> top_keys() { return key_table("top", kTop); }

@@ -12,6 +12,8 @@ KeyTable<Scenario> scenario_keys();                       // scenario
 KeyTable<scheduling::SchedulingSpec> scheduling_keys();   // scheduling
 KeyTable<workload::RegionSpec> region_keys();             // regions
 KeyTable<workload::JobClassSpec> class_keys();            // classes
+KeyTable<workload::DistributionSpec> units_keys();        // classes.units: a distribution of plain numbers
+KeyTable<workload::DistributionSpec> runtime_keys();      // classes.runtime: a distribution of durations
 KeyTable<Scenario> workload_keys();                       // workload
 KeyTable<Scenario> swf_keys();                            // workload.swf
 

@@ -21,20 +21,6 @@ namespace {
 using workload::DistributionSpec;
 
 
-// The parameters each distribution type takes (besides type, clamp_min, clamp_max).
-std::vector<std::string> params_of(DistributionSpec::Type t) {
-  switch (t) {
-    case DistributionSpec::Type::constant: return {"value"};
-    case DistributionSpec::Type::exponential: return {"mean"};
-    case DistributionSpec::Type::lognormal: return {"median", "sigma"};
-    case DistributionSpec::Type::weibull: return {"shape", "scale"};
-    case DistributionSpec::Type::uniform: return {"min", "max"};
-    case DistributionSpec::Type::discrete: return {"values", "weights"};
-    case DistributionSpec::Type::empirical: return {"values", "file"};
-  }
-  return {};
-}
-
 // A job's units and run time are drawn > 0: a distribution that can draw 0 or less (and would be
 // rounded up to one unit, or give a job that takes no time) is a mistake in the file. uniform may
 // start at 0 (units are the ceiling of the draw: uniform(0, 64] gives 1-64).
@@ -86,30 +72,18 @@ DistributionSpec read_distribution(Ctx& ctx, const MapReader& cls, const std::st
       for (const auto& [value, name] : DistributionSpec::kTypeNames)
         if (t->scalar == name) type = value;
     }
-  std::vector<std::string> known = {"type", "clamp_min", "clamp_max"};
-  for (auto& p : params_of(type)) known.push_back(p);
-  MapReader m(ctx, n, cls.path(key), known, cls.place());
+  const auto keys = q ? runtime_keys() : units_keys();
+  MapReader m(ctx, n, cls.path(key), key_names(keys, spelling(type, DistributionSpec::kTypeNames)), cls.place());
   if (!m.is_map()) return spec;
   if (!m.has("type")) m.missing("type");
-  spec.type = choose(m, "type", DistributionSpec::kTypeNames, DistributionSpec::Type::constant);
-  const Range any_value = q ? non_negative() : any();
-  auto value = [&](const std::string& k, std::optional<double> def, const Range& r) {
-    return q ? m.quantity(k, *q, def, r) : m.number(k, def, r);
-  };
+  read_key(ctx, m, keys.at("type"), spec, ReadEnv{});
+  // The type's own numbers, and the clamps (values, weights and file below).
+  const std::string type_name = spelling(spec.type, DistributionSpec::kTypeNames);
+  for (const auto& k : keys)
+    if (k.is_leaf() && std::string(k.name) != "type" && applies(k, type_name)) read_key(ctx, m, k, spec, ReadEnv{});
+  const Range any_value = keys.at("value").range;
   switch (spec.type) {
-    case DistributionSpec::Type::constant: spec.value = value("value", std::nullopt, any_value); break;
-    case DistributionSpec::Type::exponential: spec.mean = value("mean", std::nullopt, positive()); break;
-    case DistributionSpec::Type::lognormal:
-      spec.median = value("median", std::nullopt, positive());
-      spec.sigma = m.number("sigma", std::nullopt, non_negative());
-      break;
-    case DistributionSpec::Type::weibull:
-      spec.shape = m.number("shape", std::nullopt, positive());
-      spec.scale = value("scale", std::nullopt, positive());
-      break;
     case DistributionSpec::Type::uniform:
-      spec.min = value("min", std::nullopt, any_value);
-      spec.max = value("max", std::nullopt, any_value);
       if (spec.max < spec.min) ctx.error(m.place("max"), m.path("max"), "max is below min", ">= min");
       break;
     case DistributionSpec::Type::discrete: {
@@ -142,9 +116,9 @@ DistributionSpec read_distribution(Ctx& ctx, const MapReader& cls, const std::st
       }
       break;
     }
+    default:  // constant, exponential, lognormal, weibull: their numbers are read above
+      break;
   }
-  spec.clamp_min = value("clamp_min", 0.0, any_value);
-  spec.clamp_max = value("clamp_max", 0.0, any_value);
   if (spec.clamp_max != 0 && spec.clamp_max < spec.clamp_min)
     ctx.error(m.place("clamp_max"), m.path("clamp_max"), "clamp_max is below clamp_min", ">= clamp_min, or 0 for no upper bound");
   // The model's own check catches what the per-key checks above do not.

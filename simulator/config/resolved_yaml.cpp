@@ -34,24 +34,30 @@ void flow_numbers(YAML::Emitter& out, const char* key, const Seq& values, const 
 }
 
 
-void distribution(YAML::Emitter& out, const char* key, const workload::DistributionSpec& d, const char* unit) {
+// A distribution through its declared keys: type, the type's parameters, then the clamps.
+void distribution(YAML::Emitter& out, const char* key, KeyTable<workload::DistributionSpec> keys,
+                  const workload::DistributionSpec& d, const char* unit) {
   using T = workload::DistributionSpec::Type;
+  const std::string type = spelling(d.type, workload::DistributionSpec::kTypeNames);
+  auto write = [&](const Key<workload::DistributionSpec>& k) {
+    out << YAML::Key << k.name << YAML::Value << value_text(k, d);
+  };
   out << YAML::Key << key << YAML::Value << YAML::BeginMap;
-  kv(out, "type", workload::type_name(d.type));
-  switch (d.type) {
-    case T::constant: kv(out, "value", with(d.value, unit)); break;
-    case T::exponential: kv(out, "mean", with(d.mean, unit)); break;
-    case T::lognormal: kv(out, "median", with(d.median, unit)), kv(out, "sigma", num(d.sigma)); break;
-    case T::weibull: kv(out, "shape", num(d.shape)), kv(out, "scale", with(d.scale, unit)); break;
-    case T::uniform: kv(out, "min", with(d.min, unit)), kv(out, "max", with(d.max, unit)); break;
-    case T::discrete: flow_numbers(out, "values", d.values, unit), flow_numbers(out, "weights", d.weights); break;
-    case T::empirical: flow_numbers(out, "values", d.values, unit); break;
+  for (const auto& k : keys) {
+    const std::string name = k.name;
+    if (!applies(k, type) || name == "clamp_min" || name == "clamp_max") continue;
+    if (k.is_leaf()) {
+      write(k);
+    } else if (name == "values") {  // by hand: empirical values from a file are written as values
+      flow_numbers(out, "values", d.values, unit);
+    } else if (name == "weights" && d.type == T::discrete) {
+      flow_numbers(out, "weights", d.weights);
+    }
   }
-  kv(out, "clamp_min", with(d.clamp_min, unit));
-  kv(out, "clamp_max", with(d.clamp_max, unit));
+  write(keys.at("clamp_min"));
+  write(keys.at("clamp_max"));
   out << YAML::EndMap;
 }
-
 
 void price(YAML::Emitter& out, const std::string& name, economics::AssetKind k, const economics::AssetPrice& p) {
   out << YAML::Key << name << YAML::Value << YAML::Flow << YAML::BeginMap;
@@ -226,9 +232,9 @@ std::string resolved_yaml(const Scenario& sc) {
               out << YAML::Key << sc.regions[i].id << YAML::Value << num(c.region_weights[i]);
             out << YAML::EndMap;
           } else if (name == "units") {
-            distribution(out, "units", c.units, "");
+            distribution(out, "units", units_keys(), c.units, "");
           } else if (name == "runtime") {
-            distribution(out, "runtime", c.runtime_s, "s");
+            distribution(out, "runtime", runtime_keys(), c.runtime_s, "s");
           } else {
             throw std::logic_error("resolved YAML: no writer for classes." + name);
           }
