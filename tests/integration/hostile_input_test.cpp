@@ -196,7 +196,7 @@ TEST(Hostile, QuantitiesThatWouldMakeARunExplodeAreRejectedWithTheLimit) {
   struct { std::string sets, says; } cases[] = {
       {"network.links.0.bandwidth=1e300Gbps", "network.links.0.bandwidth: 1e300Gbps is out of range (from 1e-06 to 1000000)"},
       {"network.links.0.bandwidth=1e-9Gbps", "out of range (from 1e-06 to 1000000)"},
-      {"network.links.0.latency=1e300s", "network.links.0.latency: 1e300s is out of range (from 0 to 3600)"},
+      {"network.links.0.latency=1e300s", "network.links.0.latency: 1e300s is out of range (from 0 to 3600, or auto)"},
       {"sites.alpha.pools.0.mtbf=1ms --set sites.alpha.pools.0.mttr=1ms",
        "sites.alpha.pools.0.mtbf: about 8.64e+07 node failures over the run (nodes x duration / mtbf) (at most 1e+07 per pool"},
       {"network.links.0.mtbf=1ms --set network.links.0.mttr=1ms", "network.links.0.mtbf: about 1.08e+07 failures of this link"},
