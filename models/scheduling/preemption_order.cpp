@@ -2,24 +2,6 @@
 
 namespace sovcap::scheduling {
 
-void PreemptionOrder::add(uint32_t slot, int priority, int64_t run_seq, int units, bool preemptible) {
-  if (preemptible) {
-    preemptible_.insert({priority, -run_seq, slot});
-    preemptible_units_[priority] += units;
-  } else {
-    nonpreemptible_.insert({priority, -run_seq, slot});
-  }
-}
-
-void PreemptionOrder::remove(uint32_t slot, int priority, int64_t run_seq, int units, bool preemptible) {
-  if (preemptible) {
-    preemptible_.erase({priority, -run_seq, slot});
-    if ((preemptible_units_[priority] -= units) == 0) preemptible_units_.erase(priority);
-  } else {
-    nonpreemptible_.erase({priority, -run_seq, slot});
-  }
-}
-
 bool PreemptionOrder::next_for_cap(Victim& out) const {
   const bool emergency = preemptible_.empty();
   const auto& from = emergency ? nonpreemptible_ : preemptible_;

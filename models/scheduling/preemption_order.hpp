@@ -35,4 +35,22 @@ class PreemptionOrder {
   std::set<Key> nonpreemptible_;          // for emergency suspension only
 };
 
+inline void PreemptionOrder::add(uint32_t slot, int priority, int64_t run_seq, int units, bool preemptible) {
+  if (preemptible) {
+    preemptible_.insert({priority, -run_seq, slot});
+    preemptible_units_[priority] += units;
+  } else {
+    nonpreemptible_.insert({priority, -run_seq, slot});
+  }
+}
+
+inline void PreemptionOrder::remove(uint32_t slot, int priority, int64_t run_seq, int units, bool preemptible) {
+  if (preemptible) {
+    preemptible_.erase({priority, -run_seq, slot});
+    if ((preemptible_units_[priority] -= units) == 0) preemptible_units_.erase(priority);
+  } else {
+    nonpreemptible_.erase({priority, -run_seq, slot});
+  }
+}
+
 }  // namespace sovcap::scheduling

@@ -2,25 +2,6 @@
 
 namespace sovcap::scheduling {
 
-void WaitingJobs::push(QueuedJob q, bool front) {
-  units_ += q.job.units;
-  work_[q.job.priority] += work_unit_s(q);
-  if (!std::isnan(q.suspended_at_s)) {
-    ++cap_suspended_;
-    cap_suspended_units_ += q.job.units;
-  }
-  queue_->push(std::move(q), front);
-}
-
-void WaitingJobs::left(const QueuedJob& q) {
-  units_ -= q.job.units;
-  if ((work_[q.job.priority] -= work_unit_s(q)) == 0) work_.erase(q.job.priority);
-  if (!std::isnan(q.suspended_at_s)) {  // its wait was counted as delay while it lasted
-    --cap_suspended_;
-    cap_suspended_units_ -= q.job.units;
-  }
-}
-
 int64_t WaitingJobs::work_ahead_unit_s(int priority) const {
   int64_t ahead = 0;
   if (queue_->orders_by_priority()) {

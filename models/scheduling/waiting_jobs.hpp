@@ -47,4 +47,23 @@ class WaitingJobs {
   int64_t cap_suspended_units_ = 0;
 };
 
+inline void WaitingJobs::push(QueuedJob q, bool front) {
+  units_ += q.job.units;
+  work_[q.job.priority] += work_unit_s(q);
+  if (!std::isnan(q.suspended_at_s)) {
+    ++cap_suspended_;
+    cap_suspended_units_ += q.job.units;
+  }
+  queue_->push(std::move(q), front);
+}
+
+inline void WaitingJobs::left(const QueuedJob& q) {
+  units_ -= q.job.units;
+  if ((work_[q.job.priority] -= work_unit_s(q)) == 0) work_.erase(q.job.priority);
+  if (!std::isnan(q.suspended_at_s)) {  // its wait was counted as delay while it lasted
+    --cap_suspended_;
+    cap_suspended_units_ -= q.job.units;
+  }
+}
+
 }  // namespace sovcap::scheduling
