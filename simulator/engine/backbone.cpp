@@ -17,7 +17,8 @@ Backbone::Backbone(const network::Topology& topo, BackboneConfig cfg)
     : topo_(topo),
       cfg_(std::move(cfg)),
       plan_(topo, network::link_epochs(network::link_events(topo, cfg_.horizon_s, cfg_.failure_seed), topo.link_count()),
-            cfg_.region_node, cfg_.site_node) {
+            cfg_.region_node, cfg_.site_node),
+      checkpoints_(cfg_.site_node.size()) {
   const size_t links = topo.link_count();
   const size_t regions = cfg_.region_node.size(), sites = cfg_.site_node.size();
   // Variant 0 of a pair leaves from the node's own host; the others from a host of their own.
@@ -51,8 +52,6 @@ Backbone::Backbone(const network::Topology& topo, BackboneConfig cfg)
       for (size_t b = 0; b < sites; ++b)
         if (const int p = plan_.site_site_pair(static_cast<int>(a), static_cast<int>(b)); p >= 0)
           replication_channel_[a][b] = channel(Kind::replication, p, cfg_.site_node[a], -1);
-  checkpointing_.resize(sites);
-  checkpoint_due_.resize(sites);
   next_replication_s_ = cfg_.replication_every_s;
 
   link_bytes_.assign(2 * links, 0.0);
@@ -215,21 +214,12 @@ void Backbone::job_started(const workload::Job& job, double now) {
   if (job.site < 0 || checkpoint_channel_[job.site] < 0) return;
   double every = cfg_.checkpoint_interval_s.empty() ? 0 : cfg_.checkpoint_interval_s[job.class_index];
   double gb = cfg_.checkpoint_gb.empty() ? 0 : cfg_.checkpoint_gb[job.class_index];
-  if (every > 0 && gb > 0) {
-    auto& ck = checkpointing_[job.site];
-    if (auto it = ck.find(job.id); it != ck.end()) checkpoint_due_[job.site].erase({it->second.next_s, job.id});
-    ck[job.id] = Ckpt{gb, every, now + every};
-    checkpoint_due_[job.site].insert({now + every, job.id});
-  }
+  if (every > 0 && gb > 0) checkpoints_.start(job.site, job.id, gb, every, now);
 }
 
 void Backbone::job_ended(const workload::Job& job) {
   if (draining_ || job.site < 0) return;
-  auto& ck = checkpointing_[job.site];
-  if (auto it = ck.find(job.id); it != ck.end()) {
-    checkpoint_due_[job.site].erase({it->second.next_s, job.id});
-    ck.erase(it);
-  }
+  checkpoints_.stop(job.site, job.id);
   int c = output_channel_[job.site][job.origin_region];
   if (c < 0 || !(job.output_gb > 0)) return;
   channels_[c].backlog_bytes += job.output_gb * 1e9;
@@ -238,18 +228,8 @@ void Backbone::job_ended(const workload::Job& job) {
 }
 
 void Backbone::tick(double now) {
-  for (size_t s = 0; s < checkpointing_.size(); ++s) {
-    double gb = 0;
-    auto& due = checkpoint_due_[s];
-    due_scratch_.clear();
-    for (auto it = due.begin(); it != due.end() && it->first <= now; ++it) due_scratch_.push_back(it->second);
-    std::sort(due_scratch_.begin(), due_scratch_.end());  // the map's order: the sum's bits do not change
-    for (uint64_t id : due_scratch_) {
-      auto& ck = checkpointing_[s].at(id);
-      due.erase({ck.next_s, id});
-      while (ck.next_s <= now) gb += ck.gb, ck.next_s += ck.every_s;
-      due.insert({ck.next_s, id});
-    }
+  for (size_t s = 0; s < checkpoint_channel_.size(); ++s) {
+    const double gb = checkpoints_.collect_gb(static_cast<int>(s), now);
     if (gb > 0) {
       channels_[checkpoint_channel_[s]].backlog_bytes += gb * 1e9;
       checkpoint_gb_ += gb;

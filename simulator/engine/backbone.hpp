@@ -13,11 +13,10 @@
 
 #include <cstdint>
 #include <deque>
-#include <map>
-#include <set>
 #include <string>
 #include <vector>
 
+#include "models/network/checkpoint_traffic.hpp"
 #include "models/network/route_plan.hpp"
 #include "models/network/topology.hpp"
 #include "models/workload/job.hpp"
@@ -145,12 +144,7 @@ class Backbone {
   std::vector<std::vector<int>> output_channel_;  // [site][region]
   std::vector<int> checkpoint_channel_;           // [site]
   std::vector<std::vector<int>> replication_channel_;
-  struct Ckpt { double gb, every_s, next_s; };
-  std::vector<std::map<uint64_t, Ckpt>> checkpointing_;  // by site, by job id
-  // By site, (next checkpoint time, job id) of the jobs above: tick() visits only the due ones
-  // (it visited every checkpointing job every 300 s), summing in job-id order as before.
-  std::vector<std::set<std::pair<double, uint64_t>>> checkpoint_due_;
-  std::vector<uint64_t> due_scratch_;
+  network::CheckpointTraffic checkpoints_;  // by site, of the running jobs that checkpoint
   double next_replication_s_ = 0;
   std::vector<double> link_bytes_;
   uint64_t comms_started_ = 0;
