@@ -9,6 +9,8 @@
 #include "simulator/config/key_io.hpp"
 #include "simulator/config/key_printer.hpp"
 #include "simulator/config/keys_economics.hpp"
+#include "simulator/config/keys_network.hpp"
+#include "simulator/config/keys_scenario.hpp"
 #include "simulator/config/keys_sites.hpp"
 #include "simulator/config/loader.hpp"
 #include "temp_files.hpp"
@@ -86,6 +88,17 @@ TEST(KeyDeclarations, KeysLeftOutTakeTheModelsDefaults) {
   expect_model_defaults(battery_keys(), s.power.battery);
   expect_model_defaults(grid_keys(), s.power.grid);
   expect_model_defaults(pool_keys(), s.pools.at(0));
+  expect_model_defaults(tariff_keys(), s.tariff);
+  expect_model_defaults(water_keys(), s.water);
+  expect_model_defaults(desalination_keys(), s.water.desal);
+  expect_model_defaults(scheduling_keys(), sc.scheduling);
+  expect_model_defaults(network_keys(), sc);
+  expect_model_defaults(replication_keys(), sc);
+  expect_model_defaults(swf_keys(), sc);
+  expect_model_defaults(economics_keys(), sc.economics);
+  expect_model_defaults(region_keys(), sc.regions.at(0));
+  expect_model_defaults(class_keys(), sc.classes.at(0));
+  expect_model_defaults(link_keys(), sc.topology.links.at(0));
   // The derived defaults, as the declarations say them.
   EXPECT_EQ(s.name, s.id);
   EXPECT_EQ(s.pools.at(0).id, "gpu");
@@ -110,17 +123,30 @@ TEST(KeyDeclarations, AnUnknownKeyListsTheDeclaredKeys) {
   EXPECT_NE(diags[0].message.find("did you mean 'cut_in'"), std::string::npos) << diags[0].message;
 }
 
-// A number declared with a range is checked against it, and the message says the declared range.
-TEST(KeyDeclarations, RangesComeFromTheDeclarations) {
+// A number declared with a bounded range is checked against it, and the message says the declared
+// range: every such key of a site's maps, one past its upper end.
+template <class T>
+void expect_declared_ranges(const std::string& part, KeyTable<T> table) {
   cfgtest::TempDir dir;
-  for (const auto& k : solar_keys()) {
+  for (const auto& k : table) {
     if (k.type != KeyType::number || !std::isfinite(k.range.hi)) continue;
-    auto diags = cfgtest::errors_of(dir.write("s.yaml", cfgtest::kMinimal),
-                                    {"sites.alpha.solar." + std::string(k.name) + "=" + std::to_string(k.range.hi + 1)});
-    ASSERT_EQ(diags.size(), 1u) << k.name;
-    EXPECT_EQ(diags[0].key_path, "sites.alpha.solar." + std::string(k.name));
-    EXPECT_EQ(diags[0].allowed, k.range.text()) << k.name;
+    const std::string path = "sites.alpha." + part + "." + k.name;
+    auto diags = cfgtest::errors_of(dir.write("s.yaml", cfgtest::kMinimal), {path + "=" + std::to_string(k.range.hi + 1)});
+    ASSERT_EQ(diags.size(), 1u) << path;
+    EXPECT_EQ(diags[0].key_path, path);
+    EXPECT_EQ(diags[0].allowed, k.range.text()) << path;
   }
+}
+
+TEST(KeyDeclarations, RangesComeFromTheDeclarations) {
+  expect_declared_ranges("solar", solar_keys());
+  expect_declared_ranges("wind", wind_keys());
+  expect_declared_ranges("climate", climate_keys());
+  expect_declared_ranges("cooling", cooling_keys());
+  expect_declared_ranges("battery", battery_keys());
+  expect_declared_ranges("grid", grid_keys());
+  expect_declared_ranges("tariff", tariff_keys());
+  expect_declared_ranges("water.desalination", desalination_keys());
 }
 
 // The price tables are chosen by the asset's unit of size: their key names are the asset's.
