@@ -131,7 +131,7 @@ void read_key(Ctx& ctx, MapReader& m, const Key<T>& k, T& x, const ReadEnv& env)
     case KeyType::map:
     case KeyType::list: return;  // the caller reads them with their own tables
   }
-  if (k.word && k.word_in_errors && ctx.diags.size() > errors_before) ctx.diags.back().allowed += std::string(", or ") + k.word;
+  if (k.word && ctx.diags.size() > errors_before) ctx.diags.back().allowed += std::string(", or ") + k.word;
   if (k.check) k.check(ctx, m, k, x);
 }
 

@@ -74,7 +74,6 @@ struct Key {
   // A word standing for a value outside the range: "unlimited" (infinity), "auto" (-1).
   const char* word = nullptr;
   double word_value = 0;
-  bool word_in_errors = true;  // a bad value's allowed text ends with ", or WORD"
   bool before_start_is_start = false;  // time: a date before the start is the start
   const char* section = nullptr;       // map, list: the table that declares its keys
   bool by_hand = false;                // read, written and compared by its section's own code
@@ -112,11 +111,10 @@ struct Key {
     k.check = f;
     return k;
   }
-  constexpr Key or_word(const char* w, double value, bool in_errors = true) const {
+  constexpr Key or_word(const char* w, double value) const {
     Key k = *this;
     k.word = w;
     k.word_value = value;
-    k.word_in_errors = in_errors;
     return k;
   }
   constexpr Key for_only(const char* choices) const {

@@ -42,7 +42,7 @@ constexpr Key<LinkSpec> kLink[] = {
     quantity<LinkSpec>("bandwidth", SOVCAP_AT(bandwidth_gbps), Q::bandwidth, "Gbps", between(1e-6, 1e6), "capacity"),
     quantity<LinkSpec>("latency", SOVCAP_AT(latency_s), Q::duration, "s", between(0, 3600),
                        "one-way latency; auto = great-circle distance x route_factor at fibre speed")
-        .or_word("auto", -1, false),  // errors say the range only, as they always have
+        .or_word("auto", -1),
     number<LinkSpec>("route_factor", SOVCAP_AT(route_factor), "1", between(1, 10),
                      "fibre path / great-circle distance (assumption)"),
     list<LinkSpec>("outages", "network.links.outages", "planned outages"),
