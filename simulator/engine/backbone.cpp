@@ -219,7 +219,8 @@ void Backbone::job_started(const workload::Job& job, double now) {
 
 void Backbone::job_ended(const workload::Job& job) {
   if (draining_ || job.site < 0) return;
-  checkpoints_.stop(job.site, job.id);
+  checkpoints_.stop(job.site, job.id);  // every job that ends, killed ones too
+  if (job.status != workload::JobStatus::completed) return;
   int c = output_channel_[job.site][job.origin_region];
   if (c < 0 || !(job.output_gb > 0)) return;
   channels_[c].backlog_bytes += job.output_gb * 1e9;

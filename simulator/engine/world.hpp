@@ -92,7 +92,7 @@ struct World {
     if (job.status == workload::JobStatus::completed && job.site >= 0 && job.pool >= 0 &&
         sites[job.site].spec->pools[job.pool].gpu)
       sites[job.site].accounts.completed_gpu_hours += job.units * job.runtime_s / 3600.0;
-    if (net && job.status == workload::JobStatus::completed) net->job_ended(job);  // results staged back
+    if (net) net->job_ended(job);  // its checkpoints stop; a completed job's results are staged back
   }
   void job_started(const workload::Job& job, double now) {
     if (net) net->job_started(job, now);  // checkpoints

@@ -40,13 +40,16 @@ void write_attr(hid_t obj, const std::string& name, const std::vector<std::strin
   for (const auto& v : values) ptrs.push_back(v.c_str());
   hsize_t n = values.size();
   Hid space(H5Screate_simple(1, &n, nullptr), "attribute space");
-  write_raw(obj, name, t, space, ptrs.data());
+  // HDF5 refuses a null buffer even for no elements (an empty vector's data() may be null).
+  const char* none = nullptr;
+  write_raw(obj, name, t, space, ptrs.empty() ? &none : ptrs.data());
 }
 
 void write_attr(hid_t obj, const std::string& name, const std::vector<int64_t>& values) {
   hsize_t n = values.size();
   Hid space(H5Screate_simple(1, &n, nullptr), "attribute space");
-  write_raw(obj, name, H5T_NATIVE_INT64, space, values.data());
+  const int64_t none = 0;  // as above: no elements, but not a null buffer
+  write_raw(obj, name, H5T_NATIVE_INT64, space, values.empty() ? &none : values.data());
 }
 
 bool has_attr(hid_t obj, const std::string& name) { return H5Aexists(obj, name.c_str()) > 0; }

@@ -86,3 +86,35 @@ TEST(TraceReplay, ABadTraceIsExit2WithThePlace) {
       << r.output;
   EXPECT_FALSE(std::ifstream(dir / "out.h5").good());
 }
+
+// A job killed at its time limit stops checkpointing: its checkpoints end with it (they went on to the
+// horizon while only completed jobs left the checkpoint schedule). One SWF record on tiny.yaml: 8 GPUs
+// that would run 2 h against a 1 h request, killed after 1 h; 1 GB every 10 min -> at most 6 GB,
+// where a checkpoint schedule that outlives the job sends 144 over the day.
+TEST(TraceReplay, AJobKilledAtItsLimitStopsCheckpointing) {
+  runtest::TempDir dir;
+  // job, submit, wait, run, procs, cpu, mem, req procs, req time, req mem, status, uid, gid, exe, queue, partition, prev, think
+  std::ofstream(dir / "one.swf") << "; one record\n1 0 0 7200 8 -1 -1 8 3600 -1 1 1 1 1 1 1 -1 -1\n";
+  std::ofstream(dir / "s.yaml") << "extends: " << runtest::config("tiny.yaml") << "\n"
+                                << "scenario: {duration: 1d}\n"
+                                << "classes:\n  - id: training\n    kill_at_time_limit: true\n"
+                                << "    checkpoint_interval: 10min\n    checkpoint_size: 1GB\n"
+                                << "workload:\n  trace: one.swf\n  swf: {class: training}\n";
+  for (const char* kill : {"true", "false"}) {
+    std::string out = dir / (std::string("out-") + kill + ".h5");
+    auto r = sh(runtest::sovcap() + " run " + (dir / "s.yaml") + " -o " + out +
+                " --quiet --set classes.training.kill_at_time_limit=" + kill);
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    probe::File f(out);
+    const double gb = f.attr_double("/summary", "checkpoint_gb");
+    if (std::string(kill) == "true") {
+      EXPECT_EQ(f.attr_double("/summary", "jobs_killed"), 1) << kill;
+      EXPECT_GE(gb, 5);
+      EXPECT_LE(gb, 6);
+    } else {  // runs its 2 h: 11 or 12 checkpoints, then none
+      EXPECT_EQ(f.attr_double("/summary", "jobs_completed"), 1) << kill;
+      EXPECT_GE(gb, 11);
+      EXPECT_LE(gb, 12);
+    }
+  }
+}
