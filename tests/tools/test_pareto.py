@@ -49,6 +49,9 @@ class ParetoReportTest(TempDirCase):
         self.assertIn("Screening vs full horizon", page)
         self.assertIn("full.obj.carbon_t", page)
         self.assertEqual(page.count("data:image/png;base64,"), 3)
+        # Objectives by the registry's label and unit, the KPI name beside it for the spec's author.
+        self.assertIn("<li>carbon (t) (<code>carbon_t</code>): min", page)
+        self.assertIn("<li>wait, mean (s) (<code>wait_mean_s</code>): min", page)
 
     def test_front_agrees_with_the_designs(self):
         designs = pd.read_csv(os.path.join(self.search, "designs.csv"))

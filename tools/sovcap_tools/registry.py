@@ -72,6 +72,21 @@ def label(table, name):
     return f["label"] if f else name
 
 
+def kpi_label(name):
+    """A sweep's or search's KPI name as a reader sees it: "cost per GPU-hour delivered (USD/GPU-h)" for
+    a run's KPI, "dakhla: unserved (MWh)" for a site's, class's or region's figure ("site.name");
+    the name itself when the registry does not know it."""
+    owner, _, fig = name.rpartition(".")
+    for table in (("sites", "classes", "regions") if owner else ("kpi",)):
+        f = figure(table, fig)
+        if f:
+            # The file's own unit: searches and sweeps plot the values as written (0.86, not 86 %).
+            unit = "fraction" if f["format"] == "percent" else ("" if f["unit"] in ("1", "-") else f["unit"])
+            text = f"{owner}: {f['label']}" if owner else f["label"]
+            return f"{text} ({unit})" if unit else text
+    return name
+
+
 def groups():
     return registry()["groups"]
 
