@@ -51,6 +51,33 @@ void send_point(const Point& p, int rank) {
   MPI_Send(m.data(), static_cast<int>(m.size()), MPI_CHAR, rank, kPoint, MPI_COMM_WORLD);
 }
 
+// A point another rank finished (its index and exit code): counted as the local pool's own.
+void take_remote_done(const SweepRun& run, const MPI_Status& st, RunCounts& c, long& remote_done) {
+  long msg[2] = {0, 0};  // point, exit code
+  MPI_Recv(msg, 2, MPI_LONG, st.MPI_SOURCE, kDone, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+  ++remote_done;
+  ++c.ran;
+  if (msg[1] != 0) ++c.failed;
+  if (run.on_done) run.on_done(PointOutcome{msg[0], static_cast<int>(msg[1]), msg[1] ? "failed on another rank" : ""});
+}
+
+// Rank 0 runs points too when it has a free slot; true when it started or reaped one.
+bool run_on_rank0(const SweepRun& run, LocalPool& pool, std::deque<long>& pending, RunCounts& c) {
+  bool busy = false;
+  while (pool.has_slot() && !pending.empty()) {
+    pool.start(run.points[static_cast<size_t>(pending.front())]);
+    pending.pop_front();
+    busy = true;
+  }
+  for (const auto& o : pool.reap()) {
+    ++c.ran;
+    if (!o.ok()) ++c.failed;
+    if (run.on_done) run.on_done(o);
+    busy = true;
+  }
+  return busy;
+}
+
 }  // namespace
 
 RunCounts run_mpi_master(const SweepRun& run, std::deque<long> pending, long already, int world_size) {
@@ -80,27 +107,11 @@ RunCounts run_mpi_master(const SweepRun& run, std::deque<long> pending, long alr
         }
         MPI_Send(&next, 1, MPI_LONG, st.MPI_SOURCE, kAssign, MPI_COMM_WORLD);
       } else {
-        long msg[2] = {0, 0};  // point, exit code
-        MPI_Recv(msg, 2, MPI_LONG, st.MPI_SOURCE, kDone, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-        ++remote_done;
-        ++c.ran;
-        if (msg[1] != 0) ++c.failed;
-        if (run.on_done) run.on_done(PointOutcome{msg[0], static_cast<int>(msg[1]), msg[1] ? "failed on another rank" : ""});
+        take_remote_done(run, st, c, remote_done);
       }
       MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &st);
     }
-    // Rank 0 runs points too when it has a free slot.
-    while (pool.has_slot() && !pending.empty()) {
-      pool.start(run.points[static_cast<size_t>(pending.front())]);
-      pending.pop_front();
-      busy = true;
-    }
-    for (const auto& o : pool.reap()) {
-      ++c.ran;
-      if (!o.ok()) ++c.failed;
-      if (run.on_done) run.on_done(o);
-      busy = true;
-    }
+    if (run_on_rank0(run, pool, pending, c)) busy = true;
     progress.update(already + c.ran, c.failed, static_cast<long>(pool.running()) + remote_assigned - remote_done);
     if (pending.empty() && pool.running() == 0 && remote_done == remote_assigned && stopped == world_size - 1) break;
     if (!busy) idle();
@@ -179,26 +190,11 @@ RunCounts MpiBatches::run(const SweepRun& run, std::deque<long> pending) {
         else
           asking_.push_back(st.MPI_SOURCE);  // answered by the next batch or by release()
       } else {
-        long msg[2] = {0, 0};  // point, exit code
-        MPI_Recv(msg, 2, MPI_LONG, st.MPI_SOURCE, kDone, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-        ++remote_done;
-        ++c.ran;
-        if (msg[1] != 0) ++c.failed;
-        if (run.on_done) run.on_done(PointOutcome{msg[0], static_cast<int>(msg[1]), msg[1] ? "failed on another rank" : ""});
+        take_remote_done(run, st, c, remote_done);
       }
       MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &st);
     }
-    while (pool.has_slot() && !pending.empty()) {
-      pool.start(run.points[static_cast<size_t>(pending.front())]);
-      pending.pop_front();
-      busy = true;
-    }
-    for (const auto& o : pool.reap()) {
-      ++c.ran;
-      if (!o.ok()) ++c.failed;
-      if (run.on_done) run.on_done(o);
-      busy = true;
-    }
+    if (run_on_rank0(run, pool, pending, c)) busy = true;
     if (pending.empty() && pool.running() == 0 && remote_done == remote_assigned) break;
     if (!busy) idle();
   }
