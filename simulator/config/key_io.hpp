@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "simulator/config/keys.hpp"
@@ -67,7 +68,7 @@ template <class T>
 void read_key(Ctx& ctx, MapReader& m, const Key<T>& k, T& x, const ReadEnv& env) {
   if (k.derive) k.derive(x);
   const std::string name = k.name;
-  const bool required = k.def == kRequired;
+  const bool required = k.def != nullptr && std::string_view(k.def) == kRequired;
   const Node* n = m.get(name);
   if (k.word && n && n->is_scalar() && n->scalar == k.word) {
     k.real(x) = k.word_value;

@@ -36,8 +36,9 @@ enum class KeyType {
   list,      // a list of maps whose keys are declared in their own table
 };
 
-// `def` of a key that must be given.
-inline constexpr const char* kRequired = "required";
+// `def` of a key that must be given. Compared by text, not by address: a sanitizer build keeps each
+// translation unit's copy of a string literal apart, so two "required" need not share an address.
+inline constexpr char kRequired[] = "required";
 
 // What the reader needs besides the map: the scenario's start, for times.
 struct ReadEnv {
