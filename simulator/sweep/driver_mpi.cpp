@@ -61,6 +61,26 @@ void take_remote_done(const SweepRun& run, const MPI_Status& st, RunCounts& c, l
   if (run.on_done) run.on_done(PointOutcome{msg[0], static_cast<int>(msg[1]), msg[1] ? "failed on another rank" : ""});
 }
 
+// A worker's finished points, each reported to rank 0 (index, exit code); true when there was one.
+bool report_finished(LocalPool& pool, RunCounts& c) {
+  bool any = false;
+  for (const auto& o : pool.reap()) {
+    long msg[2] = {o.point, o.ok() ? 0L : (o.exit_code ? o.exit_code : 1L)};
+    MPI_Send(msg, 2, MPI_LONG, 0, kDone, MPI_COMM_WORLD);
+    ++c.ran;
+    if (!o.ok()) ++c.failed;
+    any = true;
+  }
+  return any;
+}
+
+// A worker with a free slot asks rank 0 for a point; it then waits for the answer.
+bool ask_for_work() {
+  int dummy = 0;
+  MPI_Send(&dummy, 1, MPI_INT, 0, kRequest, MPI_COMM_WORLD);
+  return true;
+}
+
 // Rank 0 runs points too when it has a free slot; true when it started or reaped one.
 bool run_on_rank0(const SweepRun& run, LocalPool& pool, std::deque<long>& pending, RunCounts& c) {
   bool busy = false;
@@ -127,18 +147,8 @@ RunCounts run_mpi_worker(const SweepRun& run) {
   while (!(stopped && pool.running() == 0)) {
     if (int sig = interrupt_signal()) abort_on_signal(pool, sig);
     bool busy = false;
-    for (const auto& o : pool.reap()) {
-      long msg[2] = {o.point, o.ok() ? 0L : (o.exit_code ? o.exit_code : 1L)};
-      MPI_Send(msg, 2, MPI_LONG, 0, kDone, MPI_COMM_WORLD);
-      ++c.ran;
-      if (!o.ok()) ++c.failed;
-      busy = true;
-    }
-    if (!stopped && !waiting && pool.has_slot()) {
-      int dummy = 0;
-      MPI_Send(&dummy, 1, MPI_INT, 0, kRequest, MPI_COMM_WORLD);
-      waiting = true;
-    }
+    if (report_finished(pool, c)) busy = true;
+    if (!stopped && !waiting && pool.has_slot()) waiting = ask_for_work();
     if (waiting) {
       int flag = 0;
       MPI_Iprobe(0, kAssign, MPI_COMM_WORLD, &flag, MPI_STATUS_IGNORE);
@@ -229,18 +239,8 @@ RunCounts serve_mpi_batches(const std::string& exe, const SweepSpec& spec, const
   while (!(stopped && pool.running() == 0)) {
     if (int sig = interrupt_signal()) abort_on_signal(pool, sig);
     bool busy = false;
-    for (const auto& o : pool.reap()) {
-      long msg[2] = {o.point, o.ok() ? 0L : (o.exit_code ? o.exit_code : 1L)};
-      MPI_Send(msg, 2, MPI_LONG, 0, kDone, MPI_COMM_WORLD);
-      ++c.ran;
-      if (!o.ok()) ++c.failed;
-      busy = true;
-    }
-    if (!stopped && !waiting && pool.has_slot()) {
-      int dummy = 0;
-      MPI_Send(&dummy, 1, MPI_INT, 0, kRequest, MPI_COMM_WORLD);
-      waiting = true;
-    }
+    if (report_finished(pool, c)) busy = true;
+    if (!stopped && !waiting && pool.has_slot()) waiting = ask_for_work();
     if (waiting) {
       int flag = 0;
       MPI_Status st;
