@@ -12,45 +12,67 @@ constexpr double inf = std::numeric_limits<double>::infinity();
 
 // Progressive filling: raise a common level L (each unfixed flow's rate is L x its weight)
 // until some link is full; fix the flows crossing it; repeat with what the other links have left.
-// `links_of(i)` gives flow i's directed links. Scratch vectors are the caller's (no allocation
-// per event in the engine).
+// `links_of(i)` gives flow i's directed links. The scratch is the caller's (no allocation per
+// event in the engine): used, wsum and cnt are sized to the links and left all zero.
+}  // namespace
+
+struct detail::FillScratch {
+  std::vector<double> used, wsum;
+  std::vector<int> cnt, touched;
+  std::vector<char> fixed;
+};
+
+namespace {
+using Scratch = detail::FillScratch;
+
 template <class LinksOf>
 void fill(const std::vector<double>& capacity, size_t n, LinksOf links_of, const std::vector<double>& weight,
-          std::vector<double>& rate, std::vector<double>& used, std::vector<double>& wsum, std::vector<char>& fixed) {
+          std::vector<double>& rate, Scratch& s) {
   rate.assign(n, inf);
-  fixed.assign(n, 0);
-  used.assign(capacity.size(), 0.0);
+  s.fixed.assign(n, 0);
+  if (s.used.size() != capacity.size()) {
+    s.used.assign(capacity.size(), 0.0);
+    s.wsum.assign(capacity.size(), 0.0);
+    s.cnt.assign(capacity.size(), 0);
+  }
+  s.touched.clear();
   size_t left = n;
-  for (size_t i = 0; i < n; ++i)
-    if (links_of(i).empty()) fixed[i] = 1, --left;  // nothing limits it
+  for (size_t i = 0; i < n; ++i) {
+    if (links_of(i).empty()) s.fixed[i] = 1, --left;  // nothing limits it
+    for (int d : links_of(i)) {
+      if (s.cnt[d]++ == 0) s.touched.push_back(d);
+      s.wsum[d] += weight[i];
+    }
+  }
+  auto share = [&](int d) { return std::max(0.0, capacity[d] - s.used[d]) / s.wsum[d]; };
   while (left > 0) {
-    wsum.assign(capacity.size(), 0.0);
-    for (size_t i = 0; i < n; ++i)
-      if (!fixed[i])
-        for (int d : links_of(i)) wsum[d] += weight[i];
     double level = inf;
-    for (size_t d = 0; d < capacity.size(); ++d)
-      if (wsum[d] > 0) level = std::min(level, std::max(0.0, capacity[d] - used[d]) / wsum[d]);
+    for (int d : s.touched)
+      if (s.cnt[d] > 0) level = std::min(level, share(d));
     // Every flow crossing a link that is full at this level is fixed now.
     bool any = false;
     for (size_t i = 0; i < n; ++i) {
-      if (fixed[i]) continue;
+      if (s.fixed[i]) continue;
       bool at_bottleneck = false;
       for (int d : links_of(i))
-        if (std::max(0.0, capacity[d] - used[d]) / wsum[d] <= level) at_bottleneck = true;
+        if (share(d) <= level) at_bottleneck = true;
       if (!at_bottleneck) continue;
       rate[i] = level * weight[i];
-      fixed[i] = 2;  // fixed in this round: its use is added below, after the round
+      s.fixed[i] = 2;  // fixed in this round: its use is taken below, after the round
       any = true;
     }
     if (!any) throw std::logic_error("max_min_rates: no bottleneck found");
     for (size_t i = 0; i < n; ++i)
-      if (fixed[i] == 2) {
-        for (int d : links_of(i)) used[d] += rate[i];
-        fixed[i] = 1;
+      if (s.fixed[i] == 2) {
+        for (int d : links_of(i)) {
+          s.used[d] += rate[i];
+          s.wsum[d] = --s.cnt[d] == 0 ? 0.0 : s.wsum[d] - weight[i];
+        }
+        s.fixed[i] = 1;
         --left;
       }
   }
+  for (int d : s.touched) s.used[d] = 0, s.wsum[d] = 0, s.cnt[d] = 0;
 }
 
 }  // namespace
@@ -66,14 +88,15 @@ std::vector<double> max_min_rates(const std::vector<double>& capacity, const std
       if (d < 0 || static_cast<size_t>(d) >= capacity.size())
         throw std::invalid_argument("max_min_rates: link " + std::to_string(d) + " out of range");
   }
-  std::vector<double> rate, used, wsum;
-  std::vector<char> fixed;
-  fill(capacity, route.size(), [&](size_t i) -> const std::vector<int>& { return route[i]; }, weight, rate, used, wsum,
-       fixed);
+  std::vector<double> rate;
+  detail::FillScratch scratch;
+  fill(capacity, route.size(), [&](size_t i) -> const std::vector<int>& { return route[i]; }, weight, rate, scratch);
   return rate;
 }
 
-FluidFlows::FluidFlows(std::vector<double> capacity) : capacity_(std::move(capacity)) {
+FluidFlows::~FluidFlows() = default;
+
+FluidFlows::FluidFlows(std::vector<double> capacity) : capacity_(std::move(capacity)), scratch_(std::make_unique<detail::FillScratch>()) {
   for (double c : capacity_)
     if (!(c > 0) || std::isinf(c)) throw std::invalid_argument("FluidFlows: capacities must be finite and > 0");
 }
@@ -85,11 +108,15 @@ FluidFlows::Id FluidFlows::start(const std::vector<int>& links, double latency_s
     if (d < 0 || static_cast<size_t>(d) >= capacity_.size())
       throw std::invalid_argument("FluidFlows::start: link " + std::to_string(d) + " out of range");
   catch_up(now_s);
-  move_to(now_s);
   // SimGrid's CM02 penalty is the route's latency (1 for none); the share goes as its inverse.
   Flow f{next_id_++, links, latency_s > 0 ? 1.0 / latency_s : 1.0, now_s + latency_s, bytes, 0.0, inf};
   flows_.push_back(std::move(f));
-  reshare();
+  if (latency_s > 0) {  // it shares nothing until its latency has passed: the rates stand
+    next_event_s_ = std::min(next_event_s_, now_s + latency_s);
+  } else {
+    move_to(now_s);
+    reshare();
+  }
   return flows_.back().id;
 }
 
@@ -116,9 +143,16 @@ double FluidFlows::remaining(Id id, double now_s) const {
 
 void FluidFlows::cancel(Id id, double now_s) {
   catch_up(now_s);
-  move_to(now_s);
   auto it = std::lower_bound(flows_.begin(), flows_.end(), id, [](const Flow& f, Id v) { return f.id < v; });
   if (it == flows_.end() || it->id != id) return;  // ended already
+  const bool sharing = it->bandwidth_from_s <= ref_s_ && it->rate > 0;
+  if (!sharing) {  // still in its latency phase: nobody's rate changes
+    flows_.erase(it);
+    next_event_s_ = inf;
+    for (const auto& f : flows_) next_event_s_ = std::min(next_event_s_, f.rate > 0 ? f.end_s : f.bandwidth_from_s);
+    return;
+  }
+  move_to(now_s);
   flows_.erase(it);
   reshare();
 }
@@ -141,7 +175,7 @@ void FluidFlows::reshare() {
     if (f.bandwidth_from_s <= ref_s_) idx_.push_back(i), weight_.push_back(f.weight);
   }
   fill(capacity_, idx_.size(), [&](size_t k) -> const std::vector<int>& { return flows_[idx_[k]].links; }, weight_, rate_,
-       used_, wsum_, fixed_);
+       *scratch_);
   next_event_s_ = inf;
   for (size_t k = 0; k < idx_.size(); ++k) {
     auto& f = flows_[idx_[k]];

@@ -18,9 +18,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <vector>
 
 namespace sovcap::network {
+namespace detail {
+struct FillScratch;  // fluid_flows.cpp
+}
 
 // Weighted max-min fair rates (progressive filling). route[i]: the directed links flow i
 // crosses; weight[i] > 0; capacity[d] > 0, bytes/s. Returns each flow's rate, bytes/s.
@@ -33,6 +37,7 @@ class FluidFlows {
   using Id = uint64_t;  // 1, 2, ... in start order; never reused
   // capacity: bytes/s by directed link (2 * link + direction), each > 0.
   explicit FluidFlows(std::vector<double> capacity_bytes_per_s);
+  ~FluidFlows();
 
   // A transfer of `bytes` (>= 0) over `directed_links` starting at now_s (not before the
   // last event or call), whose route has one-way latency latency_s (>= 0).
@@ -74,8 +79,8 @@ class FluidFlows {
   std::vector<Id> ended_;
   // Scratch for reshare (no allocation per event).
   std::vector<size_t> idx_;
-  std::vector<double> weight_, rate_, used_, wsum_;
-  std::vector<char> fixed_;
+  std::vector<double> weight_, rate_;
+  std::unique_ptr<detail::FillScratch> scratch_;
 };
 
 }  // namespace sovcap::network

@@ -90,7 +90,7 @@ int cmd_run(const RunArgs& a) {
     opt.kpis_only = a.kpis_only;
     auto stats = engine::run_scenario(sc, opt);
     if (a.quiet) return 0;
-    std::cout << "wrote " << out << " (" << stats.jobs_submitted << " jobs, " << stats.wall_s << " s, " << stats.comms << " SimGrid activities)\n";
+    std::cout << "wrote " << out << " (" << stats.jobs_submitted << " jobs, " << stats.wall_s << " s, " << stats.comms << " transfers)\n";
     return output::print_summary(out, false, std::cout, std::cerr) == 0 ? 0 : 1;
   } catch (const engine::Interrupted& e) {
     std::cerr << "sovcap: stopped by signal " << e.signal << "; no result written to " << out << "\n";

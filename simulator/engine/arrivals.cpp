@@ -137,7 +137,7 @@ int place(World& w, const workload::Job& job, bool may_hold, int data_site) {
 void send(World& w, workload::Job job, int s, double now, bool first) {
   job.site = s;
   job.pool = w.sites[s].pool_for(w.scenario.classes[job.class_index].pool);
-  if (!w.net->start_input(job.origin_region, job, first)) {  // nothing to move, or the data is already there
+  if (!w.net->start_input(job.origin_region, job, now, first)) {  // nothing to move, or the data is already there
     if (first) w.net->delivered_locally(job);
     deliver(w, job, now);
   }

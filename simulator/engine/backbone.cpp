@@ -54,6 +54,12 @@ Backbone::Backbone(const network::Topology& topo, BackboneConfig cfg)
           replication_channel_[a][b] = channel(Kind::replication, p, cfg_.site_node[a], -1);
   next_replication_s_ = cfg_.replication_every_s;
 
+  if (cfg_.fluid) {
+    std::vector<double> capacity(2 * links);
+    for (size_t l = 0; l < links; ++l)  // full duplex, as the SimGrid platform's split-duplex links
+      capacity[2 * l] = capacity[2 * l + 1] = topo.link(static_cast<int>(l)).bandwidth_gbps * 1e9 / 8.0;
+    fluid_ = std::make_unique<network::FluidFlows>(std::move(capacity));
+  }
   link_bytes_.assign(2 * links, 0.0);
   regions_.resize(regions);
   cutoff_since_.assign(regions, nan);
@@ -87,13 +93,12 @@ void Backbone::apply_epoch(size_t k, double now) {
   // Move every transfer off the links that went down, before SimGrid turns them off
   // (a comm on a link turned off fails and its remaining bytes are lost).
   auto reroute = [&](Flow& f) {
-    if (f.comm) {
+    if (moving(f)) {
       if (!crosses_down(f)) return;
-      double rem = f.comm->get_remaining();
+      double rem = remaining_now(f, now);
       if (rem <= 0) return;  // done at this very instant: its waiter collects it
       account(f, rem);
-      f.comm->cancel();
-      f.comm = nullptr;
+      stop(f, now);
       rerouted_gb_ += rem / 1e9;
       ++reroutes_;
       if (f.kind == Kind::input && !f.rerouted) ++regions_[f.region].rerouted_jobs;
@@ -133,7 +138,30 @@ bool Backbone::crosses_down(const Flow& f) const {
   return false;
 }
 
-void Backbone::start_flow(Flow& f, double /*now*/) {
+double Backbone::remaining_now(const Flow& f, double now) const {
+  if (f.fid) return fluid_->remaining(f.fid, now);
+  return f.comm ? f.comm->get_remaining() : f.remaining;
+}
+
+int Backbone::channel_of(const Flow& f) const {
+  for (size_t c = 0; c < channels_.size(); ++c)
+    if (&channels_[c].flow == &f) return static_cast<int>(c);
+  throw std::logic_error("backbone: a channel's transfer outside its channel");
+}
+
+void Backbone::stop(Flow& f, double now) {
+  if (f.fid) {
+    fluid_->cancel(f.fid, now);
+    fluid_owner_.erase(f.fid);
+    f.fid = 0;
+  }
+  if (f.comm) {
+    f.comm->cancel();
+    f.comm = nullptr;
+  }
+}
+
+void Backbone::start_flow(Flow& f, double now) {
   const auto& p = plan_.pair(f.pair);
   int v = p.at_epoch[current_];
   f.variant = v;
@@ -144,9 +172,21 @@ void Backbone::start_flow(Flow& f, double /*now*/) {
     }
     f.stalled = true;
     f.comm = nullptr;
+    f.fid = 0;
     return;
   }
   const auto& var = p.variants[v];
+  if (fluid_) {
+    std::vector<int> links;
+    links.reserve(var.directed.size());
+    for (int d : var.directed) links.push_back(f.reverse ? (d ^ 1) : d);
+    // Whole bytes, as a SimGrid comm's size.
+    f.fid = fluid_->start(links, var.latency_s, static_cast<double>(static_cast<uint64_t>(f.remaining)), now);
+    fluid_owner_[f.fid] = f.kind == Kind::input ? f.region : -1 - channel_of(f);
+    ++comms_started_;
+    f.worst_rtt_s = std::max(f.worst_rtt_s, 2 * var.latency_s);
+    return;
+  }
   sg4::Host* a = platform_->route_hosts[var.route];
   sg4::Host* b = platform_->hosts[p.b];
   f.comm = f.reverse ? sg4::Comm::sendto_async(b, a, static_cast<uint64_t>(f.remaining))
@@ -162,7 +202,7 @@ void Backbone::account(Flow& f, double remaining_now) {
   for (int d : plan_.pair(f.pair).variants[f.variant].directed) link_bytes_[f.reverse ? (d ^ 1) : d] += delivered;
 }
 
-bool Backbone::start_input(int region, const workload::Job& job, bool count_latency) {
+bool Backbone::start_input(int region, const workload::Job& job, double now, bool count_latency) {
   int p = plan_.region_site_pair(region, job.site);
   double bytes = job.input_gb * 1e9;
   if (p < 0 || bytes <= 0) return false;
@@ -179,7 +219,7 @@ bool Backbone::start_input(int region, const workload::Job& job, bool count_late
     waiting_[region].push_back(std::move(f));  // its turn comes when a transfer ends
     return true;
   }
-  start_flow(f, sg4::Engine::get_clock());
+  start_flow(f, now);
   inputs_[region].push_back(std::move(f));
   return true;
 }
@@ -191,7 +231,7 @@ void Backbone::latency_check(int region, const workload::Job& job, double rtt_s)
   if (!(rtt_s <= target)) ++regions_[region].latency_misses;
 }
 
-workload::Job Backbone::finish_input(int region, size_t i) {
+workload::Job Backbone::finish_input(int region, size_t i, double now) {
   Flow f = std::move(inputs_[region][i]);
   inputs_[region].erase(inputs_[region].begin() + static_cast<long>(i));
   account(f, 0.0);
@@ -199,7 +239,7 @@ workload::Job Backbone::finish_input(int region, size_t i) {
   if (!waiting_[region].empty()) {
     Flow next = std::move(waiting_[region].front());
     waiting_[region].pop_front();
-    start_flow(next, sg4::Engine::get_clock());
+    start_flow(next, now);
     inputs_[region].push_back(std::move(next));
   }
   return f.job;
@@ -295,12 +335,38 @@ size_t Backbone::recover_failed() {
   return n;
 }
 
-void Backbone::account_all() {
+void Backbone::account_all(double now) {
   for (auto& per_region : inputs_)
     for (auto& f : per_region)
-      if (f.comm) account(f, f.comm->get_remaining());
+      if (moving(f)) account(f, remaining_now(f, now));
   for (auto& c : channels_)
-    if (c.busy && c.flow.comm) account(c.flow, c.flow.comm->get_remaining());
+    if (c.busy && moving(c.flow)) account(c.flow, remaining_now(c.flow, now));
+}
+
+std::vector<workload::Job> Backbone::advance_flows(double t) {
+  std::vector<workload::Job> out;
+  bool channel_ended = false;
+  for (uint64_t id : fluid_->advance_to(t)) {
+    auto it = fluid_owner_.find(id);
+    if (it == fluid_owner_.end()) throw std::logic_error("backbone: a fluid transfer with no owner ended");
+    const int owner = it->second;
+    fluid_owner_.erase(it);
+    if (owner >= 0) {
+      auto& in = inputs_[owner];
+      size_t i = 0;
+      while (i < in.size() && in[i].fid != id) ++i;
+      if (i == in.size()) throw std::logic_error("backbone: an ended input not in flight");
+      in[i].fid = 0;
+      out.push_back(finish_input(owner, i, t));
+    } else {
+      const auto c = static_cast<size_t>(-1 - owner);
+      channels_[c].flow.fid = 0;
+      channel_done(c);
+      channel_ended = true;
+    }
+  }
+  if (channel_ended) start_idle(t);  // their next batches, as the network actor does after a comm
+  return out;
 }
 
 std::vector<workload::Job> Backbone::drain(double now) {
@@ -308,9 +374,9 @@ std::vector<workload::Job> Backbone::drain(double now) {
   std::vector<workload::Job> out;
   for (size_t r = 0; r < inputs_.size(); ++r) {
     for (auto& f : inputs_[r]) {
-      if (f.comm) {
-        account(f, f.comm->get_remaining());
-        f.comm->cancel();
+      if (moving(f)) {
+        account(f, remaining_now(f, now));
+        stop(f, now);
       }
       if (f.count_latency) latency_check(static_cast<int>(r), f.job, f.stalled ? infinity : f.worst_rtt_s);
       f.job.transfer_s = now - f.job.submit_s;
@@ -327,9 +393,9 @@ std::vector<workload::Job> Backbone::drain(double now) {
     waiting_[r].clear();
   }
   for (auto& c : channels_) {
-    if (c.busy && c.flow.comm) {
-      account(c.flow, c.flow.comm->get_remaining());
-      c.flow.comm->cancel();
+    if (c.busy && moving(c.flow)) {
+      account(c.flow, remaining_now(c.flow, now));
+      stop(c.flow, now);
     }
     backlog_end_gb_ += (c.backlog_bytes + (c.busy ? c.flow.remaining : 0)) / 1e9;
     c.busy = false;

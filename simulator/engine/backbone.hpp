@@ -13,10 +13,14 @@
 
 #include <cstdint>
 #include <deque>
+#include <limits>
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "models/network/checkpoint_traffic.hpp"
+#include "models/network/fluid_flows.hpp"
 #include "models/network/route_plan.hpp"
 #include "models/network/topology.hpp"
 #include "models/workload/job.hpp"
@@ -34,6 +38,10 @@ struct BackboneConfig {
   double tick_s = 300;                                // batching of outputs, checkpoints, replication
   size_t max_inputs_in_flight = 16;                   // per region; later inputs wait in order
   uint64_t failure_seed = 0;
+  // Transfers as fluid flows on the calendar (models/network/fluid_flows.hpp: the same
+  // sharing rule as SimGrid's comms, without an activity per transfer), or SimGrid comms
+  // waited on by actors.
+  bool fluid = false;
 };
 
 class Backbone {
@@ -47,7 +55,8 @@ class Backbone {
     int region = -1;
     double bytes = 0, remaining = 0;
     int variant = -1;           // -1: stalled
-    simgrid::s4u::CommPtr comm;
+    simgrid::s4u::CommPtr comm;  // SimGrid transfers
+    uint64_t fid = 0;            // fluid transfers: 0 when none
     workload::Job job;          // inputs only
     double worst_rtt_s = 0;
     bool stalled = false, rerouted = false;
@@ -95,9 +104,9 @@ class Backbone {
   double tick_s() const { return cfg_.tick_s; }
   // Start (or stall, or queue behind max_inputs_in_flight) the input of a placed job; false if nothing needs to move.
   // A job moved to another site before it started sends its input again, its latency already counted.
-  bool start_input(int region, const workload::Job& job, bool count_latency = true);
+  bool start_input(int region, const workload::Job& job, double now, bool count_latency = true);
   // The input at index i of the region is done: returns the job, accounted.
-  workload::Job finish_input(int region, size_t i);
+  workload::Job finish_input(int region, size_t i, double now);
   // A job that needed no transfer reached its site (latency target bookkeeping).
   void delivered_locally(const workload::Job& job);
   // The latency target of the job's class against a round trip.
@@ -113,10 +122,15 @@ class Backbone {
   void channel_done(size_t c);
 
   // Bytes delivered since the last call on every link direction (2 * link + dir); resets them.
-  void account_all();
+  void account_all(double now);
   // Comms SimGrid failed or cancelled under us (their waiter got an exception): restart them
   // from the bytes last accounted. Returns how many.
   size_t recover_failed();
+  // Fluid transfers (cfg.fluid): the next start of a transfer's bandwidth phase or end, and
+  // the transfers that end up to t (inputs ended are returned as their jobs, in end order;
+  // channels that ended start their next batch).
+  double next_flow_event_s() const { return fluid_ ? fluid_->next_event_s() : std::numeric_limits<double>::infinity(); }
+  std::vector<workload::Job> advance_flows(double t);
   std::vector<double>& link_bytes() { return link_bytes_; }
   // At the horizon: unfinished inputs (their jobs are returned), channels, open cut-offs closed.
   std::vector<workload::Job> drain(double now);
@@ -128,6 +142,10 @@ class Backbone {
   void account(Flow& f, double remaining_now);
   void finish_flow_stats(Flow& f);
   bool crosses_down(const Flow& f) const;
+  bool moving(const Flow& f) const { return f.comm || f.fid; }
+  double remaining_now(const Flow& f, double now) const;
+  void stop(Flow& f, double now);
+  int channel_of(const Flow& f) const;  // cancel the transfer (its bytes stay in f.remaining as accounted)
   bool draining_ = false;
 
   const network::Topology& topo_;
@@ -156,6 +174,8 @@ class Backbone {
   double rerouted_gb_ = 0, output_gb_ = 0, checkpoint_gb_ = 0, replication_gb_ = 0, backlog_end_gb_ = 0;
   int64_t reroutes_ = 0, stalls_ = 0;
   uint64_t recovered_ = 0;
+  std::unique_ptr<network::FluidFlows> fluid_;
+  std::unordered_map<uint64_t, int> fluid_owner_;  // fid -> region (inputs) or -1 - channel
 };
 
 }  // namespace sovcap::engine

@@ -121,7 +121,7 @@ void open_interval(World& w, SiteState& site, int s, double now) {
 }
 
 std::vector<output::LinkSample> link_samples(World& w, double step_s) {
-  w.net->account_all();
+  w.net->account_all(sg4::Engine::get_clock());
   auto& bytes = w.net->link_bytes();
   std::vector<output::LinkSample> out(w.platform.links.size());
   for (size_t l = 0; l < out.size(); ++l) {

@@ -1,14 +1,17 @@
-// The local calendar: when no data crosses the backbone, nothing a job does
-// needs SimGrid (no transfer to time, no flow to share), so the arrivals of
-// every region and the events of every pool run from one calendar in a plain
-// loop, in time order, up to the next instant SimGrid has something to say:
-// the controller's next step or the next change of the links. The region and
-// site actors would do the same work one context switch per event (about
-// 1-2 us each, several hundred thousand a year): see docs/performance.md.
+// The local calendar: the arrivals of every region, the events of every pool
+// and the backbone's transfers (fluid flows with SimGrid's sharing rule,
+// models/network/fluid_flows.hpp) run from one calendar in a plain loop, in
+// time order, up to the next instant an actor has something to say: the
+// controller's next step, the network actor's next tick or change of the links.
+// The region and site actors, waiting on SimGrid comms, do the same work with
+// a context switch per event and an activity per transfer (about 5 us each,
+// a million transfers a year): see docs/performance.md.
 //
-// Order at equal times: sites before arrivals (a completion frees units before
-// the next job is placed), sites and regions by index; events at a step's
-// instant run after the controller has closed the interval and set the caps.
+// Order at equal times: sites, then transfers (an input landing queues its
+// job), then arrivals (a completion frees units before the next job is
+// placed); sites and regions by index; events at an actor's instant run after
+// it (the controller has closed the interval and set the caps, the network
+// actor has rerouted or batched).
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -37,14 +40,21 @@ void advance_local(World& w, double until_s) {
   for (;;) {
     double t = inf;
     int site = -1, region = -1;
+    bool flow = false;
     for (size_t s = 0; s < site_next.size(); ++s)
       if (site_next[s] < t) t = site_next[s], site = static_cast<int>(s);
+    if (const double tf = w.net->next_flow_event_s(); tf < t) t = tf, site = -1, flow = true;
     for (size_t r = 0; r < w.sources.size(); ++r) {
       const auto& src = *w.sources[r];
-      if (!src.done() && src.peek_s() < t) t = src.peek_s(), site = -1, region = static_cast<int>(r);
+      if (!src.done() && src.peek_s() < t) t = src.peek_s(), site = -1, flow = false, region = static_cast<int>(r);
     }
     if (!(t < until_s)) break;
-    if (region >= 0) {
+    if (flow) {  // inputs landed (their jobs queue at their sites), channels ended, or a latency passed
+      for (auto& job : w.net->advance_flows(t)) {
+        deliver(w, job, t);
+        site_next[job.site] = w.sites[job.site].next_event_s();
+      }
+    } else if (region >= 0) {
       int s = arrive(w, w.sources[region]->next(), region, t);
       if (s >= 0) site_next[s] = w.sites[s].next_event_s();  // it queued there, and may have started
     } else {

@@ -21,9 +21,9 @@ void network_actor(World& w) {
     while (!w.stopping) {
       double now = sg4::Engine::get_clock();
       auto due = [&] { return net.applied_epochs() < net.epoch_count() && net.epoch_time(net.applied_epochs()) <= now; };
+      // The local calendar reaches this instant before the links change or a tick batches data.
+      if (w.local && (due() || (w.ticks && now >= next_tick))) advance_local(w, now);
       if (due()) {
-        // The local calendar reaches this instant before the links change (placement, cut-offs).
-        if (w.local) advance_local(w, now);
         auto reach = [&] {
           std::vector<char> r;
           for (size_t g = 0; g < w.region_node.size(); ++g)
@@ -39,14 +39,16 @@ void network_actor(World& w) {
         if (grew || !w.held.empty()) links_changed(w, now, grew);
         net.applied_cv->notify_all();
       }
-      if (w.local) {  // nothing moves: no ticks, only the next change of the links
-        if (net.applied_epochs() >= net.epoch_count()) return;
-        sg4::this_actor::sleep_until(net.epoch_time(net.applied_epochs()));
-        continue;
-      }
-      if (now >= next_tick) {
+      if (w.ticks && now >= next_tick) {
         net.tick(now);
         while (next_tick <= now) next_tick += tick_s;
+      }
+      if (w.local) {  // the calendar times the transfers: sleep to the next tick or change of the links
+        double next = w.ticks ? next_tick : inf;
+        if (net.applied_epochs() < net.epoch_count()) next = std::min(next, net.epoch_time(net.applied_epochs()));
+        if (next == inf) return;
+        sg4::this_actor::sleep_until(next);
+        continue;
       }
       double next = next_tick;
       if (net.applied_epochs() < net.epoch_count()) next = std::min(next, net.epoch_time(net.applied_epochs()));

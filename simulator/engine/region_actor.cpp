@@ -49,7 +49,7 @@ void region_actor(World& w, int region) {
           continue;
         }
         if (done >= 0) {
-          deliver(w, net.finish_input(region, index[done]), sg4::Engine::get_clock());
+          deliver(w, net.finish_input(region, index[done], sg4::Engine::get_clock()), sg4::Engine::get_clock());
           continue;
         }
       }

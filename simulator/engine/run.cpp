@@ -97,6 +97,7 @@ RunStats run_scenario(const config::Scenario& sc, const RunOptions& opt) {
   bc.horizon_s = sc.duration_s;
   bc.max_inputs_in_flight = static_cast<size_t>(sc.inputs_in_flight);
   bc.failure_seed = seeds::link_failures(sc.seed);
+  bc.fluid = opt.local_calendar;  // the calendar times transfers itself; the actors wait on SimGrid comms
   auto net = std::make_unique<Backbone>(topo, bc);
 
   output::ResultWriter writer(opt.output_path, run_info(sc, topo),
@@ -125,8 +126,9 @@ RunStats run_scenario(const config::Scenario& sc, const RunOptions& opt) {
   }
 
   auto* ctl_host = w.platform.hosts[site_node.empty() ? 0 : site_node[0]];
-  w.local = opt.local_calendar && moves_no_data(sc);
-  if (w.local) {  // one calendar for arrivals and pools, advanced by the controller (local_calendar.cpp)
+  w.local = opt.local_calendar;
+  w.ticks = !w.local || !moves_no_data(sc);
+  if (w.local) {  // one calendar for arrivals, pools and transfers, advanced by the controller (local_calendar.cpp)
     for (size_t r = 0; r < sc.regions.size(); ++r) w.sources.push_back(make_job_source(sc, static_cast<int>(r)));
   } else {
     for (size_t r = 0; r < sc.regions.size(); ++r)

@@ -79,6 +79,7 @@ struct World {
   // from one calendar, advanced by the controller and the network actor, with no actor per
   // region or site. `sources` are the regions' job sources.
   bool local = false;
+  bool ticks = true;  // the network actor's tick (batches of outputs, checkpoints, replication); off when nothing moves
   std::vector<std::unique_ptr<workload::JobSource>> sources;
 
   World(const config::Scenario& sc, const network::Topology& topo, Platform plat, output::ResultWriter& out)
@@ -125,7 +126,7 @@ double site_events(World& world, int site, double now);
 // Whether a scenario moves no data over the backbone (no inputs, outputs, checkpoints to the
 // other site, replication): then it can run on the local calendar (local_calendar.cpp).
 bool moves_no_data(const config::Scenario& scenario);
-// Runs every arrival and pool event before `until_s` in time order (local calendar only).
+// Runs every arrival, pool event and transfer event before `until_s` in time order (local calendar only).
 void advance_local(World& world, double until_s);
 
 // Actor bodies: each catches everything and parks it in world.error, because an
