@@ -17,7 +17,7 @@ constexpr double inf = std::numeric_limits<double>::infinity();
 }  // namespace
 
 struct detail::FillScratch {
-  std::vector<double> used, wsum;
+  std::vector<double> used, wsum, share;
   std::vector<int> cnt, touched;
   std::vector<char> fixed;
 };
@@ -33,6 +33,7 @@ void fill(const std::vector<double>& capacity, size_t n, LinksOf links_of, const
   if (s.used.size() != capacity.size()) {
     s.used.assign(capacity.size(), 0.0);
     s.wsum.assign(capacity.size(), 0.0);
+    s.share.assign(capacity.size(), inf);
     s.cnt.assign(capacity.size(), 0);
   }
   s.touched.clear();
@@ -44,18 +45,20 @@ void fill(const std::vector<double>& capacity, size_t n, LinksOf links_of, const
       s.wsum[d] += weight[i];
     }
   }
-  auto share = [&](int d) { return std::max(0.0, capacity[d] - s.used[d]) / s.wsum[d]; };
   while (left > 0) {
+    // Each link's level if it were the bottleneck (once per round: the flows below only compare).
     double level = inf;
-    for (int d : s.touched)
-      if (s.cnt[d] > 0) level = std::min(level, share(d));
+    for (int d : s.touched) {
+      s.share[d] = s.cnt[d] > 0 ? std::max(0.0, capacity[d] - s.used[d]) / s.wsum[d] : inf;
+      level = std::min(level, s.share[d]);
+    }
     // Every flow crossing a link that is full at this level is fixed now.
     bool any = false;
     for (size_t i = 0; i < n; ++i) {
       if (s.fixed[i]) continue;
       bool at_bottleneck = false;
       for (int d : links_of(i))
-        if (share(d) <= level) at_bottleneck = true;
+        if (s.share[d] <= level) at_bottleneck = true;
       if (!at_bottleneck) continue;
       rate[i] = level * weight[i];
       s.fixed[i] = 2;  // fixed in this round: its use is taken below, after the round
