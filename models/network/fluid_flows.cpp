@@ -191,7 +191,7 @@ void FluidFlows::reshare() {
 }
 
 void FluidFlows::catch_up(double t) {
-  while (next_event_s_ <= t) {
+  while (next_event_s_ <= t && next_event_s_ < inf) {  // t = +inf: every event, then stop
     const double te = next_event_s_;
     move_to(te);
     // Ends at te, in start order; transfers whose latency passes at te join the sharing.
