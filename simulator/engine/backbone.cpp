@@ -11,6 +11,10 @@ namespace sovcap::engine {
 namespace {
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 constexpr double infinity = std::numeric_limits<double>::infinity();
+
+// A transfer's size in whole bytes, as a SimGrid comm takes it; at least one, since a comm of
+// none never completes through wait_any (a rerouted flow can have less than a byte left).
+uint64_t whole_bytes(double bytes) { return std::max<uint64_t>(1, static_cast<uint64_t>(bytes)); }
 }  // namespace
 
 Backbone::Backbone(const network::Topology& topo, BackboneConfig cfg)
@@ -181,7 +185,7 @@ void Backbone::start_flow(Flow& f, double now) {
     links.reserve(var.directed.size());
     for (int d : var.directed) links.push_back(f.reverse ? (d ^ 1) : d);
     // Whole bytes, as a SimGrid comm's size.
-    f.fid = fluid_->start(links, var.latency_s, static_cast<double>(static_cast<uint64_t>(f.remaining)), now);
+    f.fid = fluid_->start(links, var.latency_s, static_cast<double>(whole_bytes(f.remaining)), now);
     fluid_owner_[f.fid] = f.kind == Kind::input ? f.region : -1 - channel_of(f);
     ++comms_started_;
     f.worst_rtt_s = std::max(f.worst_rtt_s, 2 * var.latency_s);
@@ -189,8 +193,8 @@ void Backbone::start_flow(Flow& f, double now) {
   }
   sg4::Host* a = platform_->route_hosts[var.route];
   sg4::Host* b = platform_->hosts[p.b];
-  f.comm = f.reverse ? sg4::Comm::sendto_async(b, a, static_cast<uint64_t>(f.remaining))
-                     : sg4::Comm::sendto_async(a, b, static_cast<uint64_t>(f.remaining));
+  f.comm = f.reverse ? sg4::Comm::sendto_async(b, a, whole_bytes(f.remaining))
+                     : sg4::Comm::sendto_async(a, b, whole_bytes(f.remaining));
   ++comms_started_;
   f.worst_rtt_s = std::max(f.worst_rtt_s, 2 * var.latency_s);
 }
