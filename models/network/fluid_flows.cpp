@@ -198,6 +198,7 @@ void FluidFlows::catch_up(double t) {
     size_t kept = 0;
     for (size_t i = 0; i < flows_.size(); ++i) {
       if (flows_[i].end_s <= te) {
+        if (ended_.empty()) first_end_s_ = te;
         ended_.push_back(flows_[i].id);
         continue;
       }

@@ -47,7 +47,9 @@ class FluidFlows {
   // Stop a transfer at now_s; the bandwidth it held goes to the others.
   void cancel(Id id, double now_s);
   // The next event: a transfer leaving its latency phase or ending; +inf when none.
-  double next_event_s() const { return next_event_s_; }
+  // Transfers that ended while a start or a cancel caught up to its instant count as an event
+  // at the instant they ended, until advance_to returns them.
+  double next_event_s() const { return ended_.empty() ? next_event_s_ : first_end_s_; }
   // Runs every event up to t (inclusive), in time order; returns the transfers that ended,
   // in the order they ended (at one instant, in start order). They are gone afterwards.
   std::vector<Id> advance_to(double t);
@@ -77,6 +79,7 @@ class FluidFlows {
   double next_event_s_ = std::numeric_limits<double>::infinity();
   Id next_id_ = 1;
   std::vector<Id> ended_;
+  double first_end_s_ = 0;  // when the first of ended_ ended
   // Scratch for reshare (no allocation per event).
   std::vector<size_t> idx_;
   std::vector<double> weight_, rate_;

@@ -372,6 +372,27 @@ TEST(FluidFlows, TiesAreReturnedTogetherInStartOrderAfterEarlierEnds) {
   EXPECT_EQ(g.next_event_s(), inf);
 }
 
+TEST(FluidFlows, AnEndReachedByAStartOrACancelIsStillTheNextEvent) {
+  // a ends at 1.0 (1e9 B at 1e9 B/s). A start at exactly 1.0 runs that end first and keeps it for
+  // advance_to: the caller (the engine's calendar) must still see it due at 1.0, not at b's end.
+  FluidFlows g({1e9, 1e9});
+  Id a = g.start({0}, 0.0, 1e9, 0.0);
+  EXPECT_EQ(g.next_event_s(), 1.0);
+  Id b = g.start({1}, 0.0, 3e9, 1.0);
+  EXPECT_EQ(g.next_event_s(), 1.0) << "a's end, reached while b started";
+  EXPECT_EQ(g.advance_to(1.0), (std::vector<Id>{a}));
+  EXPECT_EQ(g.next_event_s(), 4.0);
+  // The same through a cancel: c ends at 5.0; cancelling b at 5.0 reaches c's end first.
+  Id c = g.start({0}, 0.0, 1e9, 4.0);
+  g.cancel(b, 4.5);  // b ended at 4.0, while c started: nothing to cancel
+  EXPECT_EQ(g.next_event_s(), 4.0);
+  EXPECT_EQ(g.advance_to(4.0), (std::vector<Id>{b}));
+  g.cancel(999, 5.0);  // an unknown id: nothing to stop, but the clock reaches 5.0
+  EXPECT_EQ(g.next_event_s(), 5.0);
+  EXPECT_EQ(g.advance_to(5.0), (std::vector<Id>{c}));
+  EXPECT_EQ(g.next_event_s(), inf);
+}
+
 TEST(FluidFlows, AdvancingInStepsOrAtOnceGivesTheSameResults) {
   // Three links both ways, flows over one to three directed links, latencies (some zero) ending
   // while others run, all started at 0; one copy advanced in 1000 steps, one at once, one by event.
