@@ -211,7 +211,7 @@ const Figure kBaseFigures[] = {
     {"origin", T::jobs, Y::text, "-", G::identity, F::text, "origin", "region the job came from"},
     {"site", T::jobs, Y::text, "-", G::identity, F::text, "site", "site it was placed at; \"\" if never placed"},
     {"pool", T::jobs, Y::int32, "-", G::identity, F::text, "pool", "pool index within the site; -1 if none"},
-    {"gpus", T::jobs, Y::int32, "1", G::service, F::count, "units", "units held: GPUs on a GPU pool, cores on a CPU pool"},
+    {"units", T::jobs, Y::int32, "1", G::service, F::count, "units", "units held: GPUs on a GPU pool, cores on a CPU pool (see pool)"},
     {"priority", T::jobs, Y::int32, "1", G::service, F::count, "priority", "higher runs first"},
     {"submit_s", T::jobs, Y::float64, "s", G::service, F::fixed1, "submitted", "submission time"},
     {"arrive_site_s", T::jobs, Y::float64, "s", G::network, F::fixed1, "at site", "input data landed at the site"},

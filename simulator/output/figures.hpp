@@ -13,8 +13,9 @@
 
 namespace sovcap::output {
 
-// "sovcap/2": summary columns renamed to the KPIs' names (docs/results.md, "Schema versions").
-inline constexpr const char* schema_version = "sovcap/2";
+// "sovcap/2": summary columns renamed to the KPIs' names; "sovcap/3": /jobs `gpus` is `units`
+// (it held cores for CPU jobs) (docs/results.md, "Schema versions").
+inline constexpr const char* schema_version = "sovcap/3";
 
 // Where a figure lives in the file.
 enum class Table { kpi, sites, classes, regions, jobs, site_series, link_series };

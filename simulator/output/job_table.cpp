@@ -87,7 +87,7 @@ JobTable::JobTable(hid_t parent, std::vector<std::string> classes, std::vector<s
   at_.origin = place(origin_w_);
   at_.site = place(site_w_);
   at_.pool = place(4);
-  at_.gpus = place(4);
+  at_.units = place(4);
   at_.priority = place(4);
   at_.submit = place(8);
   at_.arrive = place(8);
@@ -110,7 +110,7 @@ JobTable::JobTable(hid_t parent, std::vector<std::string> classes, std::vector<s
   const hid_t types[] = {H5T_NATIVE_UINT64, cls_t,  origin_t, site_t, H5T_NATIVE_INT32, H5T_NATIVE_INT32,
                          H5T_NATIVE_INT32,  0,      0,        0,      0,                0,
                          0,                 0,      0,        0,      0,                0, status_t};
-  const size_t offsets[] = {at_.id,   at_.cls,      at_.origin, at_.site,  at_.pool,  at_.gpus,  at_.priority,
+  const size_t offsets[] = {at_.id,   at_.cls,      at_.origin, at_.site,  at_.pool,  at_.units, at_.priority,
                             at_.submit, at_.arrive, at_.start,  at_.end,   at_.wait,  at_.transfer, at_.runtime,
                             at_.work, at_.input,    at_.output, at_.energy, at_.status};
   if (names.size() != std::size(offsets))  // the declarations of /jobs (figures.cpp) and this layout
@@ -146,7 +146,7 @@ void JobTable::append(const workload::Job& j) {
   std::memcpy(row + at_.origin, origin.data(), origin.size());
   std::memcpy(row + at_.site, site.data(), site.size());
   put(at_.pool, j.pool);
-  put(at_.gpus, j.units);
+  put(at_.units, j.units);
   put(at_.priority, j.priority);
   put(at_.submit, j.submit_s);
   put(at_.arrive, j.arrive_site_s);

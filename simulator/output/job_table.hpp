@@ -30,7 +30,7 @@ class JobTable {
 
  private:
   struct Layout {
-    size_t id, cls, origin, site, pool, gpus, priority, submit, arrive, start, end, wait, transfer, runtime, work,
+    size_t id, cls, origin, site, pool, units, priority, submit, arrive, start, end, wait, transfer, runtime, work,
         input, output, energy, status, size;
   };
   std::vector<std::string> classes_, regions_, sites_;

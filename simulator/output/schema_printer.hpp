@@ -9,7 +9,7 @@ namespace sovcap::output {
 
 // One aligned table per part of the file: name, type, unit, group, label.
 std::string format_schema_text();
-// {"schema": "sovcap/2", "groups": [...], "tables": [{"table", "path", "figures": [{name, type, unit, group,
+// {"schema": "sovcap/3", "groups": [...], "tables": [{"table", "path", "figures": [{name, type, unit, group,
 // format, label, description, when}]}]}: what the Python tools read instead of lists of their own.
 std::string format_schema_json();
 // The Markdown table of one part, as docs/results.md holds it between

@@ -36,10 +36,10 @@ TEST(EconomicsRun, CostPerGpuHourIsAnnualCostOverCompletedGpuHoursFromJobs) {
   probe::File f(run(dir, "tiny"));
   // Completed GPU work from /jobs: GPUs x work at full speed, on the GPU pools (pool 0 at both sites).
   auto status = f.enum_column("/jobs", "status", {"completed", "rejected", "killed", "unfinished"});
-  auto pool = f.column("/jobs", "pool"), gpus = f.column("/jobs", "gpus"), work = f.column("/jobs", "work_s");
+  auto pool = f.column("/jobs", "pool"), units = f.column("/jobs", "units"), work = f.column("/jobs", "work_s");
   double gpu_hours = 0;
   for (size_t j = 0; j < status.size(); ++j)
-    if (status[j] == 0 && pool[j] == 0) gpu_hours += gpus[j] * work[j] / 3600.0;
+    if (status[j] == 0 && pool[j] == 0) gpu_hours += units[j] * work[j] / 3600.0;
   ASSERT_GT(gpu_hours, 100);
   EXPECT_NEAR(f.attr_double("/summary", "completed_gpu_hours"), gpu_hours, 1e-9 * gpu_hours);
   const double years = f.attr_double("/", "duration_s") / (365 * 86400.0);

@@ -79,7 +79,7 @@ void expect_close(const std::vector<double>& a, const std::vector<double>& b, do
 
 void expect_same_jobs(const std::string& calendar, const std::string& actors, double time_tol) {
   probe::File a(calendar), b(actors);
-  for (const char* c : {"id", "gpus", "priority", "submit_s"})
+  for (const char* c : {"id", "units", "priority", "submit_s"})
     expect_close(by_id(a, c), by_id(b, c), 0, 0, c);
   for (const char* c : {"arrive_site_s", "start_s", "end_s", "wait_s", "runtime_s", "work_s"})
     expect_close(by_id(a, c), by_id(b, c), time_tol, 0, c);

@@ -42,7 +42,7 @@ TEST(AtomicWrite, FinishReplacesTheTargetAndLeavesNoTemp) {
   fixture::write_small(target);
   EXPECT_EQ(fixture::temp_files(dir), 0u);
   probe::File f(target);
-  EXPECT_EQ(f.attr_string("/", "schema"), "sovcap/2");
+  EXPECT_EQ(f.attr_string("/", "schema"), "sovcap/3");
 }
 
 TEST(AtomicWrite, BadJobIndexThrowsAndTheWriterStillCleansUp) {

@@ -48,7 +48,7 @@ class Schema : public ::testing::Test {
 
 TEST_F(Schema, RootAttributes) {
   probe::File f(path);
-  EXPECT_EQ(f.attr_string("/", "schema"), "sovcap/2");
+  EXPECT_EQ(f.attr_string("/", "schema"), "sovcap/3");
   EXPECT_EQ(f.attr_string("/", "sovcap_version"), "9.9.9");
   EXPECT_EQ(f.attr_string("/", "scenario"), "unit-test");
   EXPECT_EQ(f.attr_string("/", "start_utc"), "2030-01-01T00:00:00Z");
@@ -123,7 +123,7 @@ TEST_F(Schema, TimeSeriesWithTheirScaleAndUnits) {
 TEST_F(Schema, JobsTableColumnsStringsAndStatusEnum) {
   probe::File f(path);
   auto fields = f.fields("/jobs");
-  for (const std::string c : {"id", "class", "origin", "site", "gpus", "submit_s", "start_s", "end_s", "wait_s",
+  for (const std::string c : {"id", "class", "origin", "site", "units", "submit_s", "start_s", "end_s", "wait_s",
                               "transfer_s", "runtime_s", "energy_kwh", "status"})
     EXPECT_TRUE(contains(fields, c)) << c;
   auto status = f.enum_members("/jobs", "status");
@@ -139,9 +139,9 @@ TEST_F(Schema, JobsTableColumnsStringsAndStatusEnum) {
   EXPECT_EQ(runtime[1], 2000);
   EXPECT_TRUE(std::isnan(wait[3])) << "a rejected job never waited to start";
   EXPECT_TRUE(std::isnan(runtime[4])) << "an unfinished job has no run time";
-  EXPECT_EQ(f.column("/jobs", "gpus")[0], 8);
+  EXPECT_EQ(f.column("/jobs", "units")[0], 8);
   std::string units = f.attr_string("/jobs", "units");
-  for (const std::string pair : {"submit_s: s", "wait_s: s", "energy_kwh: kWh", "gpus: 1", "input_gb: GB"})
+  for (const std::string pair : {"submit_s: s", "wait_s: s", "energy_kwh: kWh", "units: 1", "input_gb: GB"})
     EXPECT_NE(units.find(pair), std::string::npos) << pair << " in " << units;
 }
 

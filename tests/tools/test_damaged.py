@@ -1,4 +1,4 @@
-"""Every result tool on a damaged result: a sovcap/2 file cut short at several
+"""Every result tool on a damaged result: a sovcap/3 file cut short at several
 lengths, or overwritten in places, gives one line on stderr naming the file and
 exit 2 (or, where the damage missed everything read, exit 0), never a traceback."""
 

@@ -1,4 +1,4 @@
-"""Every tool: a missing file, a non-HDF5 file or an HDF5 file that is not sovcap/2 gives one
+"""Every tool: a missing file, a non-HDF5 file or an HDF5 file that is not sovcap/3 gives one
 line on stderr naming the file, exit 2, and nothing written."""
 import os
 

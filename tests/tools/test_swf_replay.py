@@ -127,7 +127,7 @@ class SwfReplay(TempDirCase):
             self.assertEqual(len(jobs), len(self.jobs), name)
             order = np.argsort(jobs["submit_s"], kind="stable")
             np.testing.assert_array_equal(jobs["submit_s"][order], [j[0] for j in self.jobs])
-            self.assertEqual(sorted(jobs["gpus"].tolist()), sorted(j[1] for j in self.jobs))
+            self.assertEqual(sorted(jobs["units"].tolist()), sorted(j[1] for j in self.jobs))
             self.assertEqual(sorted(jobs["work_s"].tolist()), sorted(j[2] for j in self.jobs))
 
     def test_a_class_killed_at_its_limit_kills_the_records_that_ran_past_it(self):

@@ -45,7 +45,7 @@ def registry_json():
 
 
 def schema_version():
-    """The schema this build writes and the tools read ("sovcap/2")."""
+    """The schema this build writes and the tools read ("sovcap/3")."""
     return registry()["schema"]
 
 

@@ -183,7 +183,7 @@ def compound_frame(ds, fields=None):
 
 
 class Result:
-    """An open sovcap/2 result file. Use as a context manager or call close()."""
+    """An open sovcap/3 result file. Use as a context manager or call close()."""
 
     def __init__(self, path):
         self.path = path
