@@ -6,15 +6,6 @@
 #include <string>
 
 namespace sovcap::network {
-namespace {
-
-constexpr double inf = std::numeric_limits<double>::infinity();
-
-// Progressive filling: raise a common level L (each unfixed flow's rate is L x its weight)
-// until some link is full; fix the flows crossing it; repeat with what the other links have left.
-// `links_of(i)` gives flow i's directed links. The scratch is the caller's (no allocation per
-// event in the engine): used, wsum and cnt are sized to the links and left all zero.
-}  // namespace
 
 struct detail::FillScratch {
   std::vector<double> used, wsum, share;
@@ -23,8 +14,19 @@ struct detail::FillScratch {
 };
 
 namespace {
+
+constexpr double inf = std::numeric_limits<double>::infinity();
 using Scratch = detail::FillScratch;
 
+void check_capacity(const std::vector<double>& capacity, const char* who) {
+  for (double c : capacity)
+    if (!(c > 0) || std::isinf(c)) throw std::invalid_argument(std::string(who) + ": capacities must be finite and > 0");
+}
+
+// Progressive filling: raise a common level L (each unfixed flow's rate is L x its weight)
+// until some link is full; fix the flows crossing it; repeat with what the other links have left.
+// `links_of(i)` gives flow i's directed links. The scratch is the caller's (no allocation per
+// event in the engine): used, wsum and cnt are sized to the links and left all zero.
 template <class LinksOf>
 void fill(const std::vector<double>& capacity, size_t n, LinksOf links_of, const std::vector<double>& weight,
           std::vector<double>& rate, Scratch& s) {
@@ -83,8 +85,7 @@ void fill(const std::vector<double>& capacity, size_t n, LinksOf links_of, const
 std::vector<double> max_min_rates(const std::vector<double>& capacity, const std::vector<std::vector<int>>& route,
                                   const std::vector<double>& weight) {
   if (route.size() != weight.size()) throw std::invalid_argument("max_min_rates: one weight per flow");
-  for (double c : capacity)
-    if (!(c > 0) || std::isinf(c)) throw std::invalid_argument("max_min_rates: capacities must be finite and > 0");
+  check_capacity(capacity, "max_min_rates");
   for (size_t i = 0; i < route.size(); ++i) {
     if (!(weight[i] > 0) || std::isinf(weight[i])) throw std::invalid_argument("max_min_rates: weights must be finite and > 0");
     for (int d : route[i])
@@ -100,8 +101,7 @@ std::vector<double> max_min_rates(const std::vector<double>& capacity, const std
 FluidFlows::~FluidFlows() = default;
 
 FluidFlows::FluidFlows(std::vector<double> capacity) : capacity_(std::move(capacity)), scratch_(std::make_unique<detail::FillScratch>()) {
-  for (double c : capacity_)
-    if (!(c > 0) || std::isinf(c)) throw std::invalid_argument("FluidFlows: capacities must be finite and > 0");
+  check_capacity(capacity_, "FluidFlows");
 }
 
 FluidFlows::Id FluidFlows::start(const std::vector<int>& links, double latency_s, double bytes, double now_s) {
@@ -123,10 +123,15 @@ FluidFlows::Id FluidFlows::start(const std::vector<int>& links, double latency_s
   return flows_.back().id;
 }
 
-const FluidFlows::Flow* FluidFlows::find(Id id) const {
+std::vector<FluidFlows::Flow>::const_iterator FluidFlows::position(Id id) const {
   // Ids grow in start order, and flows_ keeps that order.
   auto it = std::lower_bound(flows_.begin(), flows_.end(), id, [](const Flow& f, Id v) { return f.id < v; });
-  return it != flows_.end() && it->id == id ? &*it : nullptr;
+  return it != flows_.end() && it->id == id ? it : flows_.end();
+}
+
+const FluidFlows::Flow* FluidFlows::find(Id id) const {
+  auto it = position(id);
+  return it != flows_.end() ? &*it : nullptr;
 }
 
 bool FluidFlows::contains(Id id) const { return find(id) != nullptr; }
@@ -146,13 +151,11 @@ double FluidFlows::remaining(Id id, double now_s) const {
 
 void FluidFlows::cancel(Id id, double now_s) {
   catch_up(now_s);
-  auto it = std::lower_bound(flows_.begin(), flows_.end(), id, [](const Flow& f, Id v) { return f.id < v; });
-  if (it == flows_.end() || it->id != id) return;  // ended already
-  const bool sharing = it->bandwidth_from_s <= ref_s_ && it->rate > 0;
-  if (!sharing) {  // still in its latency phase: nobody's rate changes
+  auto it = position(id);
+  if (it == flows_.end()) return;  // ended already
+  if (!(it->bandwidth_from_s <= ref_s_ && it->rate > 0)) {  // in its latency phase: nobody's rate changes
     flows_.erase(it);
-    next_event_s_ = inf;
-    for (const auto& f : flows_) next_event_s_ = std::min(next_event_s_, f.rate > 0 ? f.end_s : f.bandwidth_from_s);
+    set_next_event();
     return;
   }
   move_to(now_s);
@@ -179,15 +182,19 @@ void FluidFlows::reshare() {
   }
   fill(capacity_, idx_.size(), [&](size_t k) -> const std::vector<int>& { return flows_[idx_[k]].links; }, weight_, rate_,
        *scratch_);
-  next_event_s_ = inf;
   for (size_t k = 0; k < idx_.size(); ++k) {
     auto& f = flows_[idx_[k]];
     f.rate = rate_[k];
     f.end_s = f.remaining <= 0 ? ref_s_ : ref_s_ + f.remaining / f.rate;  // rate inf (no link): ends now
-    next_event_s_ = std::min(next_event_s_, f.end_s);
   }
+  set_next_event();
+}
+
+void FluidFlows::set_next_event() {
+  // A sharing transfer's end; a transfer in its latency phase joins the sharing at its end.
+  next_event_s_ = inf;
   for (const auto& f : flows_)
-    if (f.bandwidth_from_s > ref_s_) next_event_s_ = std::min(next_event_s_, f.bandwidth_from_s);
+    next_event_s_ = std::min(next_event_s_, f.bandwidth_from_s <= ref_s_ ? f.end_s : f.bandwidth_from_s);
 }
 
 void FluidFlows::catch_up(double t) {

@@ -71,6 +71,8 @@ class FluidFlows {
   void catch_up(double t);  // runs the events before or at t; ends wait in ended_ for advance_to
   void move_to(double t);   // every flow's remaining brought to t at the present rates
   void reshare();           // rates of the flows in their bandwidth phase, and the next event
+  void set_next_event();    // the earliest end or start of a bandwidth phase
+  std::vector<Flow>::const_iterator position(Id id) const;  // flows_.end() if not there
   const Flow* find(Id id) const;
 
   std::vector<double> capacity_;
