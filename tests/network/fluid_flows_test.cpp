@@ -11,6 +11,8 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <stdexcept>
+#include <string>
 #include <random>
 #include <utility>
 #include <vector>
@@ -445,4 +447,43 @@ TEST(FluidFlows, AFlowOverNoLinkEndsWhenItsLatencyHasPassed) {
 }
 
 }  // namespace
+}  // namespace sovcap::network
+
+namespace sovcap::network {
+namespace {
+// The message of what `f` throws as E, or "" if it throws nothing.
+template <class E, class F>
+std::string thrown(F f) {
+  try {
+    f();
+  } catch (const E& e) {
+    return e.what();
+  }
+  return "";
+}
+}  // namespace
+
+TEST(FluidFlows, BadArgumentsAreRefusedWithWhatIsWrong) {
+  // The engine never passes these; a caller that does learns which argument and why.
+  EXPECT_EQ(thrown<std::invalid_argument>([] { FluidFlows({1e9, 0.0}); }), "FluidFlows: capacities must be finite and > 0");
+  EXPECT_EQ(thrown<std::invalid_argument>([] { FluidFlows({std::numeric_limits<double>::infinity()}); }),
+            "FluidFlows: capacities must be finite and > 0");
+  FluidFlows ff({1e9, 1e9});
+  EXPECT_EQ(thrown<std::invalid_argument>([&] { ff.start({2}, 0.0, 1.0, 0.0); }), "FluidFlows::start: link 2 out of range");
+  EXPECT_EQ(thrown<std::invalid_argument>([&] { ff.start({0}, -1e-3, 1.0, 0.0); }),
+            "FluidFlows::start: latency must be finite and >= 0");
+  EXPECT_EQ(thrown<std::invalid_argument>([&] { ff.start({0}, 0.0, std::nan(""), 0.0); }),
+            "FluidFlows::start: bytes must be finite and >= 0");
+  EXPECT_EQ(ff.active(), 0u) << "nothing started by a refused call";
+  // Time only goes forward: a start before the last event is an engine bug, said as such.
+  ff.start({0}, 0.0, 1e9, 5.0);
+  EXPECT_EQ(thrown<std::logic_error>([&] { ff.start({1}, 0.0, 1e9, 4.0); }).rfind("FluidFlows: time went back from 5", 0), 0u);
+  EXPECT_EQ(thrown<std::invalid_argument>([] { max_min_rates({1e9}, {{0}}, {0.0}); }),
+            "max_min_rates: weights must be finite and > 0");
+  EXPECT_EQ(thrown<std::invalid_argument>([] { max_min_rates({1e9}, {{1}}, {1.0}); }), "max_min_rates: link 1 out of range");
+  EXPECT_EQ(thrown<std::invalid_argument>([] { max_min_rates({-1.0}, {{0}}, {1.0}); }),
+            "max_min_rates: capacities must be finite and > 0");
+  EXPECT_EQ(thrown<std::invalid_argument>([] { max_min_rates({1e9}, {{0}}, {}); }), "max_min_rates: one weight per flow");
+}
+
 }  // namespace sovcap::network
